@@ -1,0 +1,57 @@
+package org.gonghui.support;
+
+import java.util.UUID;
+
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.persistence.OptimisticLockException;
+
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+
+/**
+ * Gives every failure of a GraphQL operation a stable code and a readable message. It wraps the
+ * security interceptors (priority 150), so a failed {@code @RolesAllowed} becomes UNAUTHENTICATED or
+ * FORBIDDEN instead of SmallRye's null message; unexpected exceptions are logged with a reference
+ * and reach the client as INTERNAL without class names or stack traces.
+ */
+@TranslateErrors
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
+public class ErrorTranslator {
+
+    private static final Logger LOG = Logger.getLogger(ErrorTranslator.class);
+
+    @AroundInvoke
+    Object translate(InvocationContext context) throws Exception {
+        try {
+            return context.proceed();
+        } catch (ApiException e) {
+            throw e;
+        } catch (Exception e) {
+            throw translate(e);
+        }
+    }
+
+    static ApiException translate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+            if (t instanceof io.quarkus.security.UnauthorizedException) {
+                return new UnauthenticatedException("需要登录：请求未携带访问令牌 (sign in first: the request carries no bearer token)");
+            }
+            if (t instanceof io.quarkus.security.ForbiddenException) {
+                return new ForbiddenException("无权执行此操作 (your role does not allow this operation)");
+            }
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return new ConflictException("version: 数据已被他人修改，请刷新后重试 (the record changed since you read it; reload and retry)");
+            }
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, reference %s", reference);
+        return new InternalErrorException("服务器内部错误 (internal error), reference " + reference);
+    }
+}

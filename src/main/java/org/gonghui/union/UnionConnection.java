@@ -1,0 +1,43 @@
+package org.gonghui.union;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.gonghui.support.PageInfo;
+import org.gonghui.support.PageRequest;
+
+/**
+ * A Relay connection of unions. {@code totalCount} is resolved only when selected, in a batch, from
+ * the query the page came from ({@link #countOf}).
+ */
+@Description("工会列表 (a page of unions, Relay connection)")
+public class UnionConnection {
+
+    @NonNull
+    @Description("The unions of this page.")
+    public List<UnionEdge> edges;
+
+    @NonNull
+    @Description("Where this page lies.")
+    public PageInfo pageInfo;
+
+    /** What {@code totalCount} counts: either a filtered subtree or the children of one union. */
+    @Ignore
+    final Object countOf;
+
+    UnionConnection(List<TradeUnion> rows, PageRequest page, Object countOf) {
+        boolean hasNext = rows.size() > page.first();
+        List<TradeUnion> nodes = hasNext ? rows.subList(0, page.first()) : rows;
+        this.edges = nodes.stream().map(UnionEdge::new).toList();
+        this.pageInfo = new PageInfo(hasNext, page.afterId() != null,
+                edges.isEmpty() ? null : edges.get(0).cursor,
+                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor);
+        this.countOf = countOf;
+    }
+
+    /** Count key of a connection listing the children of one union. */
+    record ChildrenOf(long parentId) {
+    }
+}

@@ -1,0 +1,47 @@
+package org.gonghui.union;
+
+import io.quarkus.panache.common.Parameters;
+
+/**
+ * A filter over one subtree, as an HQL condition: what a {@code unions} page and its
+ * {@code totalCount} share. The subtree condition is a prefix match on the "C"-collated path,
+ * which PostgreSQL answers from the path's btree index.
+ */
+record UnionQuery(String where, Parameters parameters) {
+
+    static UnionQuery of(String subtreePath, Long excludeId, UnionFilter filter) {
+        StringBuilder where = new StringBuilder("path like :subtree");
+        Parameters params = Parameters.with("subtree", subtreePath + "%");
+        if (excludeId != null) {
+            where.append(" and id <> :exclude");
+            params = params.and("exclude", excludeId);
+        }
+        if (filter != null) {
+            if (filter.level != null) {
+                where.append(" and level = :level");
+                params = params.and("level", filter.level);
+            }
+            if (filter.kind != null) {
+                where.append(" and kind = :kind");
+                params = params.and("kind", filter.kind);
+            }
+            if (filter.status != null) {
+                where.append(" and status = :status");
+                params = params.and("status", filter.status);
+            }
+            if (filter.regionCode != null) {
+                where.append(" and regionCode = :region");
+                params = params.and("region", filter.regionCode);
+            }
+            if (filter.nameContains != null && !filter.nameContains.isBlank()) {
+                where.append(" and name like :name escape '\\'");
+                params = params.and("name", "%" + escapeLike(filter.nameContains.trim()) + "%");
+            }
+        }
+        return new UnionQuery(where.toString(), params);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,310 @@
+package org.gonghui.union;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.gonghui.security.Caller;
+import org.gonghui.security.CallerScope;
+import org.gonghui.support.ConflictException;
+import org.gonghui.support.ForbiddenException;
+import org.gonghui.support.NotFoundException;
+import org.gonghui.support.PageRequest;
+import org.gonghui.support.ValidationException;
+
+/**
+ * The hierarchy's rules: what a caller may see and change, and how the tree changes shape. Reads
+ * run without a transaction; every write runs in one, and shape changes (create, move, dissolve)
+ * take the hierarchy lock first, so two concurrent moves can never build a cycle.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class UnionService {
+
+    @Inject
+    Caller caller;
+
+    /** A union in the caller's subtree; NOT_FOUND otherwise, exactly as for a missing id. */
+    public TradeUnion get(long id) {
+        return visible(caller.official(), id, "id");
+    }
+
+    public UnionConnection list(UnionFilter filter, PageRequest page) {
+        CallerScope scope = caller.official();
+        UnionQuery query;
+        if (filter != null && filter.under != null) {
+            TradeUnion base = visible(scope, filter.under, "filter.under");
+            query = UnionQuery.of(base.path, base.id, filter);
+        } else {
+            query = UnionQuery.of(scope.unionPath(), null, filter);
+        }
+        return new UnionConnection(TradeUnion.findPage(query, page.afterId(), page.first() + 1), page, query);
+    }
+
+    /** Parents of the given unions, null where the parent lies outside the caller's subtree. */
+    public List<TradeUnion> parents(List<TradeUnion> unions) {
+        CallerScope scope = caller.official();
+        Set<Long> ids = unions.stream().filter(u -> u.parentId != null && scope.covers(u.parentPath()))
+                .map(u -> u.parentId).collect(Collectors.toSet());
+        Map<Long, TradeUnion> byId = byId(TradeUnion.listByIds(ids));
+        return unions.stream().map(u -> ids.contains(u.parentId) ? byId.get(u.parentId) : null).toList();
+    }
+
+    /** Breadcrumbs (root first, the union itself excluded) of the given unions, in one query. */
+    public List<List<UnionRef>> ancestors(List<TradeUnion> unions) {
+        caller.official();
+        Set<Long> ids = new LinkedHashSet<>();
+        for (TradeUnion u : unions) {
+            List<Long> path = u.pathIds();
+            ids.addAll(path.subList(0, path.size() - 1));
+        }
+        Map<Long, TradeUnion> byId = byId(TradeUnion.listByIds(ids));
+        return unions.stream().map(u -> {
+            List<Long> path = u.pathIds();
+            return path.subList(0, path.size() - 1).stream().map(byId::get).filter(Objects::nonNull).map(UnionRef::new).toList();
+        }).toList();
+    }
+
+    /** A page of children for each given union, in one query. */
+    public List<UnionConnection> children(List<TradeUnion> unions, PageRequest page) {
+        caller.official();
+        List<Long> ids = unions.stream().map(u -> u.id).toList();
+        Map<Long, List<TradeUnion>> byParent = new HashMap<>();
+        for (TradeUnion child : TradeUnion.findChildPages(ids, page.afterId(), page.first() + 1)) {
+            byParent.computeIfAbsent(child.parentId, k -> new ArrayList<>()).add(child);
+        }
+        return unions.stream().map(u -> new UnionConnection(byParent.getOrDefault(u.id, List.of()), page,
+                new UnionConnection.ChildrenOf(u.id))).toList();
+    }
+
+    /** Total counts of the given connections: one grouped query for all children connections. */
+    public List<Integer> totalCounts(List<UnionConnection> connections) {
+        caller.official();
+        Set<Long> parents = connections.stream().map(c -> c.countOf)
+                .filter(UnionConnection.ChildrenOf.class::isInstance)
+                .map(k -> ((UnionConnection.ChildrenOf) k).parentId()).collect(Collectors.toSet());
+        Map<Long, Long> childCounts = TradeUnion.countChildren(parents);
+        Map<Object, Integer> counted = new HashMap<>();
+        return connections.stream().map(c -> counted.computeIfAbsent(c.countOf, key -> key instanceof UnionConnection.ChildrenOf children
+                ? childCounts.getOrDefault(children.parentId(), 0L).intValue()
+                : (int) TradeUnion.countMatching((UnionQuery) key))).toList();
+    }
+
+    @Transactional
+    public TradeUnion create(CreateUnionInput input) {
+        CallerScope scope = caller.official();
+        TradeUnion.lockHierarchy();
+        TradeUnion parent = visible(scope, input.parentId, "parentId");
+        UnionStatus status = input.status == null ? UnionStatus.ACTIVE : input.status;
+        UnionRules.checkPlacement("parentId", input.level, parent);
+        UnionRules.checkKind(input.level, input.kind);
+        UnionRules.checkFormationMode(input.level, input.formationMode);
+        UnionRules.checkInitialStatus(status);
+
+        TradeUnion union = new TradeUnion();
+        union.level = input.level;
+        union.kind = input.kind;
+        union.formationMode = input.formationMode;
+        union.name = UnionRules.text("name", input.name, 200, true);
+        union.shortName = UnionRules.text("shortName", input.shortName, 50, false);
+        union.regionCode = UnionRules.text("regionCode", input.regionCode, 6, false);
+        UnionRules.checkRegion(union.level, union.regionCode, areaBelow(parent));
+        union.establishedOn = input.establishedOn;
+        UnionRules.checkNotFuture("establishedOn", union.establishedOn);
+        union.status = status;
+        union.chairName = UnionRules.text("chairName", input.chairName, 50, false);
+        union.chairTermEnd = input.chairTermEnd;
+        union.hostEmployerName = UnionRules.text("hostEmployerName", input.hostEmployerName, 200, false);
+        union.hostEmployerCreditCode = UnionRules.text("hostEmployerCreditCode", input.hostEmployerCreditCode, 18, false);
+        UnionRules.checkHostEmployer(union.kind, union.hostEmployerName, union.hostEmployerCreditCode);
+
+        union.id = TradeUnion.nextId();
+        union.parentId = parent.id;
+        union.path = parent.path + union.id + "/";
+        union.updatedAt = OffsetDateTime.now();
+        union.persist();
+        TradeUnion.adjustDescendantCounts(parent.pathIds(), 1);
+        return union;
+    }
+
+    @Transactional
+    public TradeUnion update(UpdateUnionInput input) {
+        CallerScope scope = caller.official();
+        TradeUnion union = visible(scope, input.id, "id");
+        checkVersion(union, input.version);
+        boolean structural = (input.kind != null && input.kind != union.kind)
+                || (input.status != null && input.status != union.status)
+                || (input.regionCode != null && !Objects.equals(blankToNull(input.regionCode), union.regionCode));
+        if (structural && union.id.equals(scope.unionId())) {
+            throw new ForbiddenException("kind: 本级工会的类型、状态和行政区划须由上级工会修改 — kind, status and region code of your own union are changed by the union above");
+        }
+        if (input.name != null) {
+            union.name = UnionRules.text("name", input.name, 200, true);
+        }
+        if (input.shortName != null) {
+            union.shortName = UnionRules.text("shortName", input.shortName, 50, false);
+        }
+        if (input.kind != null) {
+            UnionRules.checkKind(union.level, input.kind);
+            union.kind = input.kind;
+        }
+        if (input.formationMode != null) {
+            UnionRules.checkFormationMode(union.level, input.formationMode);
+            union.formationMode = input.formationMode;
+        }
+        if (input.regionCode != null && !Objects.equals(blankToNull(input.regionCode), union.regionCode)) {
+            String code = UnionRules.text("regionCode", input.regionCode, 6, false);
+            TradeUnion parent = union.parentId == null ? null : TradeUnion.findById(union.parentId);
+            UnionRules.checkRegion(union.level, code, parent == null ? "" : areaBelow(parent));
+            String area = UnionRules.areaOf(union.level, code);
+            if (code != null && TradeUnion.countRegionCodesOutside(union.path, area) > 0) {
+                throw new ValidationException("regionCode: 下级工会的行政区划不在新辖区内 — unions below have region codes outside " + code);
+            }
+            union.regionCode = code;
+        }
+        if (input.establishedOn != null) {
+            UnionRules.checkNotFuture("establishedOn", input.establishedOn);
+            union.establishedOn = input.establishedOn;
+        }
+        if (input.status != null && input.status != union.status) {
+            if (!input.status.isOpen() || !union.status.isOpen()) {
+                throw new ValidationException("status: only PREPARING and ACTIVE can be set here — use dissolveUnion to dissolve; "
+                        + union.status + " unions stay so");
+            }
+            union.status = input.status;
+        }
+        if (input.chairName != null) {
+            union.chairName = UnionRules.text("chairName", input.chairName, 50, false);
+        }
+        if (input.chairTermEnd != null) {
+            union.chairTermEnd = input.chairTermEnd;
+        }
+        if (input.hostEmployerName != null) {
+            union.hostEmployerName = UnionRules.text("hostEmployerName", input.hostEmployerName, 200, false);
+        }
+        if (input.hostEmployerCreditCode != null) {
+            union.hostEmployerCreditCode = UnionRules.text("hostEmployerCreditCode", input.hostEmployerCreditCode, 18, false);
+        }
+        UnionRules.checkHostEmployer(union.kind, union.hostEmployerName, union.hostEmployerCreditCode);
+        union.updatedAt = OffsetDateTime.now();
+        TradeUnion.flush();
+        return union;
+    }
+
+    @Transactional
+    public TradeUnion move(MoveUnionInput input) {
+        CallerScope scope = caller.official();
+        TradeUnion.lockHierarchy();
+        TradeUnion union = visible(scope, input.id, "id");
+        if (union.parentId == null || !scope.covers(union.parentPath())) {
+            throw new ForbiddenException("id: 无权调整本级工会的隶属关系 — moving a union needs authority over its current parent");
+        }
+        TradeUnion newParent = visible(scope, input.newParentId, "newParentId");
+        checkVersion(union, input.version);
+        if (newParent.path.startsWith(union.path)) {
+            throw new ValidationException("newParentId: 不能移到自身或下级之下 — a union cannot be moved under itself or its own descendants");
+        }
+        if (newParent.id.equals(union.parentId)) {
+            throw new ValidationException("newParentId: 已隶属于该工会 — union " + union.id + " is already under union " + newParent.id);
+        }
+        UnionRules.checkPlacement("newParentId", union.level, newParent);
+        String area = areaBelow(newParent);
+        if (TradeUnion.countRegionCodesOutside(union.path, area) > 0) {
+            throw new ValidationException("newParentId: 行政区划不符 — the union or unions below it have region codes outside the new parent's area (codes starting "
+                    + area + ")");
+        }
+        List<Long> oldAncestors = idsOfPath(union.parentPath());
+        int size = union.descendantCount + 1;
+        if (!TradeUnion.moveSubtree(union, newParent, input.version)) {
+            throw new ConflictException("version: 数据已被他人修改，请刷新后重试 (the union changed since you read it)");
+        }
+        TradeUnion.adjustDescendantCounts(oldAncestors, -size);
+        TradeUnion.adjustDescendantCounts(newParent.pathIds(), size);
+        UnionMove.record(union.id, union.parentId, newParent.id, caller.subject());
+        // The subtree was rewritten in SQL: drop the stale entities and read the union afresh.
+        TradeUnion.flush();
+        TradeUnion.getEntityManager().clear();
+        return TradeUnion.findById(union.id);
+    }
+
+    @Transactional
+    public TradeUnion dissolve(DissolveUnionInput input) {
+        CallerScope scope = caller.official();
+        TradeUnion.lockHierarchy();
+        TradeUnion union = visible(scope, input.id, "id");
+        if (union.parentId == null || !scope.covers(union.parentPath())) {
+            throw new ForbiddenException("id: 无权撤销本级工会 — dissolving a union needs authority over its parent");
+        }
+        checkVersion(union, input.version);
+        String reason = UnionRules.text("reason", input.reason, 500, true);
+        if (!union.status.isOpen()) {
+            throw new ConflictException("id: 工会已" + (union.status == UnionStatus.DISSOLVED ? "撤销" : "合并") + " — union " + union.id + " is already " + union.status);
+        }
+        if (TradeUnion.hasOpenChildren(union.id)) {
+            throw new ConflictException("id: 尚有未撤销的下级工会 — union " + union.id + " still has PREPARING or ACTIVE child unions; dissolve or move them first");
+        }
+        union.status = UnionStatus.DISSOLVED;
+        union.dissolvedOn = LocalDate.now(UnionRules.CHINA);
+        union.dissolutionReason = reason;
+        union.updatedAt = OffsetDateTime.now();
+        TradeUnion.flush();
+        return union;
+    }
+
+    private static TradeUnion visible(CallerScope scope, Long id, String field) {
+        TradeUnion union = id == null ? null : TradeUnion.findById(id);
+        if (union == null || !scope.covers(union.path)) {
+            throw new NotFoundException(field + ": 工会不存在 — no union " + id + " in your scope");
+        }
+        return union;
+    }
+
+    private static void checkVersion(TradeUnion union, Integer version) {
+        if (version == null || version != union.version) {
+            throw new ConflictException("version: 数据已被他人修改，请刷新后重试 — union " + union.id + " is at version " + union.version
+                    + ", you sent " + version);
+        }
+    }
+
+    /** The code prefix every region code at or below {@code union}'s children must start with. */
+    private static String areaBelow(TradeUnion union) {
+        if (union.regionCode != null) {
+            return UnionRules.areaOf(union.level, union.regionCode);
+        }
+        List<Long> ancestorIds = union.pathIds();
+        Map<Long, TradeUnion> ancestors = byId(TradeUnion.listByIds(ancestorIds));
+        for (int i = ancestorIds.size() - 1; i >= 0; i--) {
+            TradeUnion a = ancestors.get(ancestorIds.get(i));
+            if (a != null && a.regionCode != null) {
+                return UnionRules.areaOf(a.level, a.regionCode);
+            }
+        }
+        return "";
+    }
+
+    private static List<Long> idsOfPath(String path) {
+        return TradeUnion.idsOf(path);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Map<Long, TradeUnion> byId(Collection<TradeUnion> unions) {
+        return unions.stream().collect(Collectors.toMap(u -> u.id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    }
+}
