@@ -1,0 +1,83 @@
+package org.gonghui.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+/**
+ * The demo hierarchy as test fixture: restoring it re-runs the demo migration on emptied tables,
+ * and a fingerprint of every hierarchy row shows whether an operation changed anything.
+ */
+public final class DemoData {
+
+    private DemoData() {
+    }
+
+    public static void restore(DataSource dataSource) {
+        String script;
+        try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream("db/demo/R__demo_hierarchy.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("truncate union_move, trade_union");
+            s.execute(script);
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A digest of every hierarchy row and the move history. */
+    public static String fingerprint(DataSource dataSource) {
+        return queryString(dataSource, """
+                select md5(coalesce((select string_agg(t::text, '|' order by id) from trade_union t), '')
+                        || coalesce((select string_agg(m::text, '|' order by id) from union_move m), ''))""");
+    }
+
+    public static int version(DataSource dataSource, long unionId) {
+        return Integer.parseInt(queryString(dataSource, "select version::text from trade_union where id = " + unionId));
+    }
+
+    public static String queryString(DataSource dataSource, String sql) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static long queryLong(DataSource dataSource, String sql) {
+        return Long.parseLong(queryString(dataSource, sql));
+    }
+
+    public static void execute(DataSource dataSource, String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Unions whose path, parent or subtree size disagrees with a recount from parent links. */
+    public static long inconsistentUnions(DataSource dataSource) {
+        return queryLong(dataSource, """
+                with recursive tree (id, path) as (
+                    select id, '/' || id || '/' from trade_union where parent_id is null
+                    union all
+                    select c.id, t.path || c.id || '/' from trade_union c join tree t on c.parent_id = t.id)
+                select count(*) from trade_union u left join tree on tree.id = u.id
+                 where tree.path is distinct from u.path
+                    or u.descendant_count <> (select count(*) from trade_union d where d.path like u.path || '%' and d.id <> u.id)""");
+    }
+}
