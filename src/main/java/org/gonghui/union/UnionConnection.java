@@ -17,7 +17,7 @@ public class UnionConnection {
 
     @NonNull
     @Description("The unions of this page.")
-    public List<UnionEdge> edges;
+    public List<@NonNull UnionEdge> edges;
 
     @NonNull
     @Description("Where this page lies.")

@@ -146,11 +146,12 @@ public class UnionService {
         CallerScope scope = caller.official();
         TradeUnion union = visible(scope, input.id, "id");
         checkVersion(union, input.version);
-        boolean structural = (input.kind != null && input.kind != union.kind)
-                || (input.status != null && input.status != union.status)
-                || (input.regionCode != null && !Objects.equals(blankToNull(input.regionCode), union.regionCode));
-        if (structural && union.id.equals(scope.unionId())) {
-            throw new ForbiddenException("kind: 本级工会的类型、状态和行政区划须由上级工会修改 — kind, status and region code of your own union are changed by the union above");
+        String structural = input.kind != null && input.kind != union.kind ? "kind"
+                : input.status != null && input.status != union.status ? "status"
+                : input.regionCode != null && !Objects.equals(blankToNull(input.regionCode), union.regionCode) ? "regionCode"
+                : null;
+        if (structural != null && union.id.equals(scope.unionId())) {
+            throw new ForbiddenException(structural + ": 本级工会的类型、状态和行政区划须由上级工会修改 — kind, status and region code of your own union are changed by the union above");
         }
         if (input.name != null) {
             union.name = UnionRules.text("name", input.name, 200, true);

@@ -1,0 +1,249 @@
+#!/usr/bin/env bash
+# Gonghui GraphQL benchmark: the packaged app (prod mode) over a generated hierarchy of ~103,000 unions.
+#
+# Usage: bench/run.sh [--build] [--help]
+#   --build   rebuild the app (./mvnw -B -q package -DskipTests) even if target/quarkus-app exists
+#
+# What it does: installs wrk if missing; builds the app if needed; drops and recreates the database
+# $BENCH_DB; starts the app once so Flyway creates the schema; loads bench/generate_hierarchy.sql;
+# restarts the app with a bench-only RSA key as its OIDC public key and mints one national-admin
+# token with openssl; checks each query once with curl; then per query runs a wrk warm-up (not
+# reported) and a measured run; prints a table (also written to bench/results/<timestamp>.txt) and
+# the app's RSS. The app is stopped on exit, on failure too.
+#
+# Environment (defaults in brackets):
+#   PGHOST [127.0.0.1]  PGPORT [5432]  PostgreSQL with trust auth for user postgres
+#   BENCH_DB [gonghui_bench]           database to DROP and recreate: never point it at real data
+#   BENCH_HTTP_PORT [18081]            port of the benchmarked app (bound to 127.0.0.1)
+#   DURATION [15]  WARMUP [5]          seconds of each measured run and of each warm-up
+#   CONNECTIONS [32]  THREADS [2]      wrk -c and -t
+#   JAVA [java]                        Java 17+ to run the app with (-Xmx1g)
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_DIR=$(dirname "$BENCH_DIR")
+JAR="$REPO_DIR/target/quarkus-app/quarkus-run.jar"
+
+export PGHOST="${PGHOST:-127.0.0.1}"
+export PGPORT="${PGPORT:-5432}"
+BENCH_DB="${BENCH_DB:-gonghui_bench}"
+HTTP_PORT="${BENCH_HTTP_PORT:-18081}"
+DURATION="${DURATION:-15}"
+WARMUP="${WARMUP:-5}"
+CONNECTIONS="${CONNECTIONS:-32}"
+THREADS="${THREADS:-2}"
+JAVA="${JAVA:-java}"
+BASE_URL="http://127.0.0.1:$HTTP_PORT"
+GRAPHQL_URL="$BASE_URL/graphql"
+
+BUILD=false
+for arg in "$@"; do
+    case "$arg" in
+        --build) BUILD=true ;;
+        -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        *) echo "unknown argument: $arg (see --help)" >&2; exit 2 ;;
+    esac
+done
+
+log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -U postgres "$@"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# --- Tools. wrk is the only one commonly missing; the others are named so a failure is clear.
+if ! command -v wrk >/dev/null; then
+    log "installing wrk"
+    # A fresh machine may have empty package lists: update only when the first attempt fails.
+    as_root apt-get install -y wrk >/dev/null || { as_root apt-get update >/dev/null && as_root apt-get install -y wrk >/dev/null; }
+fi
+for tool in psql openssl curl "$JAVA"; do
+    command -v "$tool" >/dev/null || die "$tool is required (psql: apt-get install -y postgresql-client)"
+done
+psql_bench -d postgres -Atc 'select 1' >/dev/null || die "cannot connect to PostgreSQL at $PGHOST:$PGPORT as postgres"
+
+# --- Build.
+if $BUILD || [ ! -f "$JAR" ]; then
+    log "building the app (./mvnw -B -q package -DskipTests)"
+    (cd "$REPO_DIR" && ./mvnw -B -q package -DskipTests)
+fi
+[ -f "$JAR" ] || die "no $JAR after the build"
+
+# --- Work directory (key pair, token, request bodies, app logs) and cleanup.
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/gonghui-bench.XXXXXX")
+APP_PID=""
+APP_LOG=""
+
+stop_app() {
+    [ -n "$APP_PID" ] || return 0
+    if kill -0 "$APP_PID" 2>/dev/null; then
+        kill -TERM "$APP_PID" 2>/dev/null || true
+        for _ in $(seq 1 60); do
+            kill -0 "$APP_PID" 2>/dev/null || break
+            sleep 0.5
+        done
+        kill -KILL "$APP_PID" 2>/dev/null || true
+    fi
+    wait "$APP_PID" 2>/dev/null || true
+    APP_PID=""
+}
+
+cleanup() {
+    local status=$?
+    stop_app
+    if [ "$status" -ne 0 ] && [ -n "$APP_LOG" ] && [ -f "$APP_LOG" ]; then
+        log "last lines of the app log ($APP_LOG):"
+        tail -n 40 "$APP_LOG" >&2 || true
+    fi
+    rm -rf "$WORK"
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- Bench-only signing key and one national-admin token (RS256, signed with openssl).
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/bench-key.pem" 2>/dev/null
+# quarkus.oidc.public-key takes the base64 DER SubjectPublicKeyInfo without PEM armour.
+PUBLIC_KEY=$(openssl pkey -in "$WORK/bench-key.pem" -pubout -outform DER | openssl base64 -A)
+NOW=$(date +%s)
+JWT_HEADER=$(printf '%s' '{"alg":"RS256","typ":"JWT"}' | b64url)
+JWT_PAYLOAD=$(printf '{"iss":"gonghui-bench","aud":"gonghui-api","sub":"bench","preferred_username":"bench","realm_access":{"roles":["national-admin"]},"union_id":1,"iat":%d,"exp":%d}' \
+    "$NOW" "$((NOW + 7200))" | b64url)
+JWT_SIGNATURE=$(printf '%s.%s' "$JWT_HEADER" "$JWT_PAYLOAD" | openssl dgst -sha256 -sign "$WORK/bench-key.pem" -binary | b64url)
+TOKEN="$JWT_HEADER.$JWT_PAYLOAD.$JWT_SIGNATURE"
+
+# --- App lifecycle: prod mode against $BENCH_DB, trusting only the bench key.
+start_app() {
+    local name=$1
+    if curl -s -o /dev/null --max-time 2 "$BASE_URL/"; then
+        die "something already listens on port $HTTP_PORT; stop it or set BENCH_HTTP_PORT"
+    fi
+    APP_LOG="$WORK/app-$name.log"
+    env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" \
+        QUARKUS_DATASOURCE_USERNAME=postgres \
+        QUARKUS_DATASOURCE_PASSWORD= \
+        QUARKUS_HTTP_HOST=127.0.0.1 \
+        QUARKUS_HTTP_PORT="$HTTP_PORT" \
+        QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" \
+        QUARKUS_OIDC_TOKEN_ISSUER=gonghui-bench \
+        "$JAVA" -Xmx1g -jar "$JAR" >"$APP_LOG" 2>&1 &
+    APP_PID=$!
+    local started=$SECONDS
+    until curl -sf -o /dev/null --max-time 2 "$BASE_URL/q/health/ready"; do
+        kill -0 "$APP_PID" 2>/dev/null || die "the app exited during start-up ($name)"
+        [ $((SECONDS - started)) -lt 120 ] || die "the app was not ready within 120 s ($name)"
+        sleep 0.5
+    done
+    log "app ready ($name, pid $APP_PID, $((SECONDS - started)) s)"
+}
+
+# --- Database: fresh, schema by the app's own Flyway migrations, then the generated hierarchy.
+log "recreating database $BENCH_DB on $PGHOST:$PGPORT"
+psql_bench -d postgres -c "drop database if exists $BENCH_DB with (force)" -c "create database $BENCH_DB"
+start_app schema
+stop_app
+
+log "generating the hierarchy (bench/generate_hierarchy.sql)"
+GEN_START=$(date +%s%N)
+psql_bench -d "$BENCH_DB" -f "$BENCH_DIR/generate_hierarchy.sql" >/dev/null
+GEN_SECONDS=$(awk -v ns=$(( $(date +%s%N) - GEN_START )) 'BEGIN { printf "%.1f", ns / 1e9 }')
+ROW_COUNTS=$(psql_bench -d "$BENCH_DB" -P footer=off -c "
+    select coalesce(level, 'total') as level, count(*) as unions from trade_union
+     group by rollup (level) order by grouping(level), min(length(path))")
+log "generated in $GEN_SECONDS s (including VACUUM ANALYZE)"
+printf '%s\n' "$ROW_COUNTS" >&2
+
+# Targets: the first county and the first province in tree order below 河南 (41), a mid-sized
+# province (~3,300 unions below it); fixed so that runs compare.
+COUNTY_ID=$(psql_bench -d "$BENCH_DB" -Atc "select id from trade_union where level = 'COUNTY' and path like '/1/41/%' order by path limit 1")
+PROVINCE_ID=$(psql_bench -d "$BENCH_DB" -Atc "select id from trade_union where level = 'PROVINCIAL' and id = 41")
+[ -n "$COUNTY_ID" ] && [ -n "$PROVINCE_ID" ] || die "generated data has no county or province under 41"
+
+start_app bench
+
+# --- Request bodies: bench/queries/*.graphql (comment lines dropped, whitespace collapsed, JSON-escaped)
+# plus variables; curl and wrk send the same file.
+render_body() { # query-file variables-json output-file
+    local query
+    query=$(sed '/^[[:space:]]*#/d' "$1" | tr -s ' \t\n' ' ' | sed 's/^ //; s/ $//; s/\\/\\\\/g; s/"/\\"/g')
+    printf '{"query":"%s","variables":%s}' "$query" "$2" >"$3"
+}
+render_body "$BENCH_DIR/queries/base.graphql" '{}' "$WORK/base.json"
+render_body "$BENCH_DIR/queries/q1.graphql" "{\"id\":\"$COUNTY_ID\"}" "$WORK/q1.json"
+render_body "$BENCH_DIR/queries/q2.graphql" "{\"under\":\"$PROVINCE_ID\"}" "$WORK/q2.json"
+printf '{"query":"{ me { tier } }"}' >"$WORK/me.json"
+
+# One request with curl; fails unless HTTP 200 with data, no "errors" and the expected fragment.
+check_once() { # name body-file expected-fixed-string
+    local out="$WORK/$1.response.json" code
+    code=$(curl -sS -o "$out" -w '%{http_code}' -X POST --max-time 30 \
+        -H 'Content-Type: application/json' -H 'Accept: application/graphql-response+json' \
+        -H "Authorization: Bearer $TOKEN" --data-binary @"$2" "$GRAPHQL_URL")
+    if [ "$code" != 200 ] || grep -q '"errors"' "$out" || ! grep -q '"data":{' "$out" || ! grep -qF "$3" "$out"; then
+        die "$1 check failed: HTTP $code, body: $(head -c 2000 "$out")"
+    fi
+    log "$1 check ok ($(wc -c <"$out") bytes)"
+}
+check_once me "$WORK/me.json" '"tier":"NATIONAL"'
+check_once BASE "$WORK/base.json" '"__typename":"Query"'
+check_once Q1 "$WORK/q1.json" "\"id\":\"$COUNTY_ID\""
+check_once Q2 "$WORK/q2.json" '"descendantCount"'
+Q2_NODES=$(grep -o '"descendantCount"' "$WORK/Q2.response.json" | wc -l)
+[ "$Q2_NODES" -eq 50 ] || die "Q2 returned $Q2_NODES unions, expected a full page of 50"
+
+# --- Measurements.
+WRK_LOG="$WORK/wrk.log"
+declare -A RPS P50 P99
+run_wrk() { # name body-file seconds
+    local out="$WORK/wrk-$1-$3s.txt"
+    if ! BENCH_BODY_FILE="$2" BENCH_TOKEN="$TOKEN" wrk -c"$CONNECTIONS" -t"$THREADS" -d"$3"s --latency \
+            -s "$BENCH_DIR/wrk/graphql.lua" "$GRAPHQL_URL" >"$out" 2>&1; then
+        cat "$out" >&2
+        die "wrk reported failed requests for $1"
+    fi
+    { echo "### $1 (${3}s)"; cat "$out"; } >>"$WRK_LOG"
+    grep '^BENCH_RESULT ' "$out"
+}
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+for name in BASE Q1 Q2; do
+    body="$WORK/$(tr 'A-Z' 'a-z' <<<"$name").json"
+    log "$name: warm-up ${WARMUP}s"
+    run_wrk "$name" "$body" "$WARMUP" >/dev/null
+    log "$name: measuring ${DURATION}s (-c$CONNECTIONS -t$THREADS)"
+    result=$(run_wrk "$name" "$body" "$DURATION")
+    RPS[$name]=$(field rps "$result")
+    P50[$name]=$(field p50_ms "$result")
+    P99[$name]=$(field p99_ms "$result")
+done
+
+RSS_KB=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
+stop_app
+
+# --- Report.
+row() { # name target-percent-or-empty
+    local pct target=""
+    pct=$(awk -v a="${RPS[$1]}" -v b="${RPS[BASE]}" 'BEGIN { printf "%.1f", 100 * a / b }')
+    if [ -n "$2" ]; then
+        target=$(awk -v p="$pct" -v t="$2" 'BEGIN { printf ">= %s%%  %s", t, (p >= t ? "met" : "MISSED") }')
+    fi
+    printf '%-6s %10s %9s %9s %10s   %s\n' "$1" "${RPS[$1]}" "${P50[$1]}" "${P99[$1]}" "$pct%" "$target"
+}
+STAMP=$(date +%Y%m%d-%H%M%S)
+RESULT_FILE="$BENCH_DIR/results/$STAMP.txt"
+mkdir -p "$BENCH_DIR/results"
+{
+    echo "Gonghui benchmark $(date -Iseconds) on $(hostname) ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
+    echo "commit $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown); wrk -c$CONNECTIONS -t$THREADS -d${DURATION}s after ${WARMUP}s warm-up; $("$JAVA" -version 2>&1 | head -n 1)"
+    echo "data: generated in $GEN_SECONDS s; Q1 county $COUNTY_ID, Q2 under province $PROVINCE_ID"
+    printf '%s\n' "$ROW_COUNTS"
+    echo
+    printf '%-6s %10s %9s %9s %10s   %s\n' query 'req/s' 'p50 ms' 'p99 ms' '% of BASE' target
+    row BASE ""
+    row Q1 15
+    row Q2 4
+    echo
+    echo "app RSS after the run: $((RSS_KB / 1024)) MiB (-Xmx1g)"
+} | tee "$RESULT_FILE"
+{ echo; echo "--- raw wrk output"; cat "$WRK_LOG"; } >>"$RESULT_FILE"
+log "results written to ${RESULT_FILE#"$REPO_DIR"/}"

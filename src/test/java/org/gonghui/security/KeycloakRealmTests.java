@@ -1,0 +1,100 @@
+package org.gonghui.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+
+import javax.sql.DataSource;
+
+import org.gonghui.testing.DemoData;
+import org.gonghui.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+/** The shipped Keycloak realms agree with the API and with each other. */
+@QuarkusTest
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+class KeycloakRealmTests {
+
+    @Inject
+    DataSource dataSource;
+
+    private static JsonObject realm(String file) throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("src/main/keycloak", file)); JsonReader reader = Json.createReader(in)) {
+            return reader.readObject();
+        }
+    }
+
+    private static Set<String> names(JsonObject realm, String arrayPath, String key) {
+        var value = arrayPath.contains("/") ? realm.getValue("/" + arrayPath) : realm.get(arrayPath);
+        return value.asJsonArray().stream().map(v -> v.asJsonObject().getString(key)).collect(Collectors.toSet());
+    }
+
+    @Test
+    void realmsDeclareExactlyTheSevenTierRoles() throws IOException {
+        Set<String> tiers = Arrays.stream(Tier.values()).map(Tier::role).collect(Collectors.toSet());
+        for (String file : new String[] { "gonghui-realm.json", "gonghui-demo-realm.json" }) {
+            Set<String> roles = names(realm(file), "roles/realm", "name");
+            assertTrue(roles.containsAll(tiers), file + " lacks tier roles: " + roles);
+        }
+    }
+
+    @Test
+    void productionRealmHasNoUsersAndNoPasswordGrant() throws IOException {
+        JsonObject production = realm("gonghui-realm.json");
+        assertFalse(production.containsKey("users") && !production.getJsonArray("users").isEmpty(), "production realm ships users");
+        for (JsonValue client : production.getJsonArray("clients")) {
+            assertFalse(client.asJsonObject().getBoolean("directAccessGrantsEnabled", false),
+                    "password grant enabled on " + client.asJsonObject().getString("clientId"));
+        }
+        JsonObject web = production.getJsonArray("clients").stream().map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("clientId").equals("gonghui-web")).findFirst().orElseThrow();
+        assertEquals("S256", web.getJsonObject("attributes").getString("pkce.code.challenge.method"));
+        Set<String> mappers = web.getJsonArray("protocolMappers").stream().map(m -> m.asJsonObject().getString("protocolMapper"))
+                .collect(Collectors.toSet());
+        assertTrue(mappers.containsAll(Set.of("oidc-usermodel-attribute-mapper", "oidc-audience-mapper")), mappers::toString);
+    }
+
+    @Test
+    void demoRealmExtendsTheProductionRealm() throws IOException {
+        JsonObject production = realm("gonghui-realm.json");
+        JsonObject demo = realm("gonghui-demo-realm.json");
+        assertEquals(production.getString("realm"), demo.getString("realm"));
+        assertTrue(names(demo, "clients", "clientId").containsAll(names(production, "clients", "clientId")));
+        assertTrue(names(demo, "clients", "clientId").contains("gonghui-test"));
+    }
+
+    @Test
+    void everyDemoOfficialIsBoundToASeededUnionOfTheirTier() {
+        for (Tokens.DemoUser user : Tokens.demoUsers()) {
+            Tier tier = Tier.ofRole(user.role()).orElseThrow();
+            if (tier == Tier.MEMBER) {
+                assertEquals(null, user.unionId(), user::toString);
+                continue;
+            }
+            assertNotNull(user.unionId(), user::toString);
+            assertEquals(tier.unionLevel().orElseThrow().name(),
+                    DemoData.queryString(dataSource, "select level from trade_union where id = " + user.unionId()), user::toString);
+        }
+        assertTrue(Tokens.demoUsers().size() >= 7);
+    }
+}
