@@ -6,7 +6,9 @@ import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -48,6 +50,9 @@ public class ErrorTranslator {
             }
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return new ConflictException("version: 数据已被他人修改，请刷新后重试 (the record changed since you read it; reload and retry)");
+            }
+            if (t instanceof PessimisticLockException || t instanceof LockTimeoutException) {
+                return new ConflictException("数据正被他人修改，请稍后重试 (a concurrent change holds this record; retry shortly)");
             }
         }
         String reference = UUID.randomUUID().toString();
