@@ -7,15 +7,22 @@
 # What it does: installs wrk if missing; builds the app if needed; drops and recreates the database
 # $BENCH_DB; starts the app once so Flyway creates the schema; loads bench/generate_hierarchy.sql;
 # restarts the app with a bench-only RSA key as its OIDC public key and mints one national-admin
-# token with openssl; checks each query once with curl; then per query runs a wrk warm-up (not
-# reported) and a measured run; prints a table (also written to bench/results/<timestamp>.txt) and
-# the app's RSS. The app is stopped on exit, on failure too.
+# token with openssl; checks each query once with curl; warms the JVM up; then per query runs a wrk
+# warm-up (not reported) and a measured run; prints a table (also written to
+# bench/results/<timestamp>.txt) and the app's RSS. The app is stopped on exit, on failure too.
+#
+# Why the JVM warm-up: a fresh JVM on 2 cores needs one to two minutes of load before the JIT has
+# compiled the request path (BASE alone went 265 -> 930 -> 1,190 -> 1,720 -> 3,360 req/s in
+# consecutive 10 s runs). With only the 5 s warm-ups BASE measured 700 req/s; after 20 s per query
+# 2,100-2,800; after 40 s 3,600. Cold numbers are not comparable between runs, and the ratios
+# depend on how far each query happened to be compiled.
 #
 # Environment (defaults in brackets):
 #   PGHOST [127.0.0.1]  PGPORT [5432]  PostgreSQL with trust auth for user postgres
 #   BENCH_DB [gonghui_bench]           database to DROP and recreate: never point it at real data
 #   BENCH_HTTP_PORT [18081]            port of the benchmarked app (bound to 127.0.0.1)
-#   DURATION [15]  WARMUP [5]          seconds of each measured run and of each warm-up
+#   DURATION [15]  WARMUP [5]          seconds of each measured run and of the warm-up just before it
+#   JIT_WARMUP [40]                    seconds of load per query before any measurement (JVM warm-up)
 #   CONNECTIONS [32]  THREADS [2]      wrk -c and -t
 #   JAVA [java]                        Java 17+ to run the app with (-Xmx1g)
 set -euo pipefail
@@ -30,6 +37,7 @@ BENCH_DB="${BENCH_DB:-gonghui_bench}"
 HTTP_PORT="${BENCH_HTTP_PORT:-18081}"
 DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-5}"
+JIT_WARMUP="${JIT_WARMUP:-40}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 JAVA="${JAVA:-java}"
@@ -49,6 +57,9 @@ log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -U postgres "$@"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Taken before this script loads the machine: how busy it was with other work (the report shows it).
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- Tools. wrk is the only one commonly missing; the others are named so a failure is clear.
 if ! command -v wrk >/dev/null; then
@@ -153,11 +164,11 @@ ROW_COUNTS=$(psql_bench -d "$BENCH_DB" -P footer=off -c "
 log "generated in $GEN_SECONDS s (including VACUUM ANALYZE)"
 printf '%s\n' "$ROW_COUNTS" >&2
 
-# Targets: the first county and the first province in tree order below 河南 (41), a mid-sized
-# province (~3,300 unions below it); fixed so that runs compare.
-COUNTY_ID=$(psql_bench -d "$BENCH_DB" -Atc "select id from trade_union where level = 'COUNTY' and path like '/1/41/%' order by path limit 1")
-PROVINCE_ID=$(psql_bench -d "$BENCH_DB" -Atc "select id from trade_union where level = 'PROVINCIAL' and id = 41")
-[ -n "$COUNTY_ID" ] && [ -n "$PROVINCE_ID" ] || die "generated data has no county or province under 41"
+# Targets, fixed so that runs compare: 河南 (province 41, mid-sized: ~3,300 unions below it) for Q2
+# and its first county in tree order for Q1.
+PROVINCE_ID=41
+COUNTY_ID=$(psql_bench -d "$BENCH_DB" -Atc "select id from trade_union where level = 'COUNTY' and path like '/1/$PROVINCE_ID/%' order by path limit 1")
+[ -n "$COUNTY_ID" ] || die "the generated data has no county below province $PROVINCE_ID"
 
 start_app bench
 
@@ -173,6 +184,7 @@ render_body "$BENCH_DIR/queries/q1.graphql" "{\"id\":\"$COUNTY_ID\"}" "$WORK/q1.
 render_body "$BENCH_DIR/queries/q2.graphql" "{\"under\":\"$PROVINCE_ID\"}" "$WORK/q2.json"
 printf '{"query":"{ me { tier } }"}' >"$WORK/me.json"
 
+declare -A SIZE
 # One request with curl; fails unless HTTP 200 with data, no "errors" and the expected fragment.
 check_once() { # name body-file expected-fixed-string
     local out="$WORK/$1.response.json" code
@@ -182,7 +194,8 @@ check_once() { # name body-file expected-fixed-string
     if [ "$code" != 200 ] || grep -q '"errors"' "$out" || ! grep -q '"data":{' "$out" || ! grep -qF "$3" "$out"; then
         die "$1 check failed: HTTP $code, body: $(head -c 2000 "$out")"
     fi
-    log "$1 check ok ($(wc -c <"$out") bytes)"
+    SIZE[$1]=$(wc -c <"$out")
+    log "$1 check ok (${SIZE[$1]} bytes)"
 }
 check_once me "$WORK/me.json" '"tier":"NATIONAL"'
 check_once BASE "$WORK/base.json" '"__typename":"Query"'
@@ -194,9 +207,11 @@ Q2_NODES=$(grep -o '"descendantCount"' "$WORK/Q2.response.json" | wc -l)
 # --- Measurements.
 WRK_LOG="$WORK/wrk.log"
 declare -A RPS P50 P99
+# --timeout 10s: wrk's default of 2 s counts slow responses (a cold JVM's, or a loaded machine's) as
+# socket errors and drops them from the latency distribution; the Lua script fails the run on any.
 run_wrk() { # name body-file seconds
     local out="$WORK/wrk-$1-$3s.txt"
-    if ! BENCH_BODY_FILE="$2" BENCH_TOKEN="$TOKEN" wrk -c"$CONNECTIONS" -t"$THREADS" -d"$3"s --latency \
+    if ! BENCH_BODY_FILE="$2" BENCH_TOKEN="$TOKEN" wrk -c"$CONNECTIONS" -t"$THREADS" -d"$3"s --timeout 10s --latency \
             -s "$BENCH_DIR/wrk/graphql.lua" "$GRAPHQL_URL" >"$out" 2>&1; then
         cat "$out" >&2
         die "wrk reported failed requests for $1"
@@ -206,8 +221,13 @@ run_wrk() { # name body-file seconds
 }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
+body_of() { printf '%s/%s.json' "$WORK" "$(tr 'A-Z' 'a-z' <<<"$1")"; }
 for name in BASE Q1 Q2; do
-    body="$WORK/$(tr 'A-Z' 'a-z' <<<"$name").json"
+    log "JVM warm-up: $name ${JIT_WARMUP}s"
+    run_wrk "$name" "$(body_of "$name")" "$JIT_WARMUP" >/dev/null
+done
+for name in BASE Q1 Q2; do
+    body=$(body_of "$name")
     log "$name: warm-up ${WARMUP}s"
     run_wrk "$name" "$body" "$WARMUP" >/dev/null
     log "$name: measuring ${DURATION}s (-c$CONNECTIONS -t$THREADS)"
@@ -219,6 +239,8 @@ done
 
 RSS_KB=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
 stop_app
+# Problems the app logged while serving (responses can succeed while the log fills with warnings).
+APP_PROBLEMS=$(grep -E '^[0-9-]+ [0-9:,.]+ +(ERROR|WARN) ' "$APP_LOG" || true)
 
 # --- Report.
 row() { # name target-percent-or-empty
@@ -233,9 +255,10 @@ STAMP=$(date +%Y%m%d-%H%M%S)
 RESULT_FILE="$BENCH_DIR/results/$STAMP.txt"
 mkdir -p "$BENCH_DIR/results"
 {
-    echo "Gonghui benchmark $(date -Iseconds) on $(hostname) ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
-    echo "commit $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown); wrk -c$CONNECTIONS -t$THREADS -d${DURATION}s after ${WARMUP}s warm-up; $("$JAVA" -version 2>&1 | head -n 1)"
-    echo "data: generated in $GEN_SECONDS s; Q1 county $COUNTY_ID, Q2 under province $PROVINCE_ID"
+    echo "Gonghui benchmark $(date -Iseconds) on $(hostname) ($(nproc) cores, load average before the run $LOAD_BEFORE)"
+    echo "commit $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown); $("$JAVA" -version 2>&1 | head -n 1)"
+    echo "wrk -c$CONNECTIONS -t$THREADS -d${DURATION}s, each after a ${WARMUP}s warm-up; first ${JIT_WARMUP}s per query of JVM warm-up"
+    echo "data: generated in $GEN_SECONDS s; Q1 county $COUNTY_ID (response ${SIZE[Q1]} bytes), Q2 under province $PROVINCE_ID (${SIZE[Q2]} bytes)"
     printf '%s\n' "$ROW_COUNTS"
     echo
     printf '%-6s %10s %9s %9s %10s   %s\n' query 'req/s' 'p50 ms' 'p99 ms' '% of BASE' target
@@ -244,6 +267,12 @@ mkdir -p "$BENCH_DIR/results"
     row Q2 4
     echo
     echo "app RSS after the run: $((RSS_KB / 1024)) MiB (-Xmx1g)"
+    if [ -n "$APP_PROBLEMS" ]; then
+        echo "app log: $(grep -c . <<<"$APP_PROBLEMS") ERROR/WARN lines, the first ones:"
+        head -n 5 <<<"$APP_PROBLEMS" | cut -c1-300
+    else
+        echo "app log: no ERROR or WARN lines"
+    fi
 } | tee "$RESULT_FILE"
 { echo; echo "--- raw wrk output"; cat "$WRK_LOG"; } >>"$RESULT_FILE"
 log "results written to ${RESULT_FILE#"$REPO_DIR"/}"

@@ -78,6 +78,25 @@ class ConcurrentMoveTests {
     }
 
     @Test
+    void crossedMovesOfTwoUnionsUnderEachOtherAreBothRefused() throws Exception {
+        String national = Tokens.forDemoUser("quanzong");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int r = 0; r < ROUNDS; r++) {
+                int round = r;
+                String before = DemoData.fingerprint(dataSource);
+                // 吉利区 under 汝阳县 and 汝阳县 under 吉利区 at the same moment: a county never hangs under a county
+                List<Result> results = together(pool, () -> move(national, 410306, 410326), () -> move(national, 410326, 410306));
+                results.forEach(result -> assertEquals("VALIDATION", result.errorCode(), "round " + round + ": " + results));
+                assertEquals(before, DemoData.fingerprint(dataSource));
+                assertEquals(0, DemoData.inconsistentUnions(dataSource));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void concurrentUpdatesOfOneUnionLetExactlyOneWin() throws Exception {
         String jili = Tokens.forDemoUser("jili");
         String update = "mutation($input: UpdateUnionInput!) { updateUnion(input: $input) { version } }";
