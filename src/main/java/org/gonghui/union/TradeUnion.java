@@ -163,6 +163,14 @@ public class TradeUnion extends PanacheEntityBase {
         return path.substring(0, path.length() - 1 - String.valueOf(id).length());
     }
 
+    /**
+     * The smallest path that sorts after every path starting with {@code subtreePath}: paths end in
+     * '/', and '0' is the character after '/', so [subtreePath, pathsAfter) is exactly the subtree.
+     */
+    static String pathsAfter(String subtreePath) {
+        return subtreePath.substring(0, subtreePath.length() - 1) + "0";
+    }
+
     /** Placement of one union by plain JDBC: used while authenticating, before any request context exists. */
     public static Optional<Placement> placementOf(DataSource dataSource, long id) {
         try (Connection c = dataSource.getConnection();
@@ -238,7 +246,8 @@ public class TradeUnion extends PanacheEntityBase {
 
     /** Region codes in a subtree that lie outside an area (a code prefix). */
     static long countRegionCodesOutside(String subtreePath, String areaPrefix) {
-        return count("path like ?1 and regionCode is not null and regionCode not like ?2", subtreePath + "%", areaPrefix + "%");
+        return count("path >= ?1 and path < ?2 and regionCode is not null and regionCode not like ?3", subtreePath,
+                pathsAfter(subtreePath), areaPrefix + "%");
     }
 
     /** Serializes hierarchy changes (create, move, dissolve) until the transaction ends. */
@@ -283,9 +292,10 @@ public class TradeUnion extends PanacheEntityBase {
         String newPrefix = newParent.path + union.id + "/";
         getEntityManager().createNativeQuery("""
                 update trade_union set path = :newPrefix || substr(path, length(:oldPrefix) + 1)
-                 where path like :oldPrefix || '%'""")
+                 where path >= :oldPrefix and path < :oldPrefixEnd""")
                 .setParameter("newPrefix", newPrefix)
                 .setParameter("oldPrefix", oldPrefix)
+                .setParameter("oldPrefixEnd", pathsAfter(oldPrefix))
                 .executeUpdate();
         return true;
     }

@@ -4,14 +4,15 @@ import io.quarkus.panache.common.Parameters;
 
 /**
  * A filter over one subtree, as an HQL condition: what a {@code unions} page and its
- * {@code totalCount} share. The subtree condition is a prefix match on the "C"-collated path,
- * which PostgreSQL answers from the path's btree index.
+ * {@code totalCount} share. The subtree condition is a range on the "C"-collated path (every path
+ * that starts with the subtree's path), which the path's btree index answers even from a generic
+ * prepared plan, unlike {@code LIKE ?}.
  */
 record UnionQuery(String where, Parameters parameters) {
 
     static UnionQuery of(String subtreePath, Long excludeId, UnionFilter filter) {
-        StringBuilder where = new StringBuilder("path like :subtree");
-        Parameters params = Parameters.with("subtree", subtreePath + "%");
+        StringBuilder where = new StringBuilder("path >= :subtreeFrom and path < :subtreeTo");
+        Parameters params = Parameters.with("subtreeFrom", subtreePath).and("subtreeTo", TradeUnion.pathsAfter(subtreePath));
         if (excludeId != null) {
             where.append(" and id <> :exclude");
             params = params.and("exclude", excludeId);
