@@ -13,6 +13,11 @@ import jakarta.persistence.PessimisticLockException;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+
 /**
  * Gives every failure of a GraphQL operation a stable code and a readable message. It wraps the
  * security interceptors (priority 150), so a failed {@code @RolesAllowed} becomes UNAUTHENTICATED or
@@ -37,6 +42,15 @@ public class ErrorTranslator {
         }
     }
 
+    private static boolean clientGone() {
+        ManagedContext requestContext = Arc.container().requestContext();
+        if (!requestContext.isActive()) {
+            return false;
+        }
+        RoutingContext request = Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
+        return request != null && request.response().closed();
+    }
+
     static ApiException translate(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ApiException api) {
@@ -56,7 +70,12 @@ public class ErrorTranslator {
             }
         }
         String reference = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected failure, reference %s", reference);
+        if (clientGone()) {
+            // The client hung up and the request's resources were closed under it: nobody to answer, nothing broken.
+            LOG.debugf(e, "Request abandoned by the client, reference %s", reference);
+        } else {
+            LOG.errorf(e, "Unexpected failure, reference %s", reference);
+        }
         return new InternalErrorException("服务器内部错误 (internal error), reference " + reference);
     }
 }
