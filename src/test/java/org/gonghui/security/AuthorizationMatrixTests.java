@@ -110,6 +110,11 @@ class AuthorizationMatrixTests {
         };
     }
 
+    /** The bearer token of a demo user; the Keycloak end-to-end suite logs in for real instead. */
+    protected String tokenFor(String username) {
+        return Tokens.forDemoUser(username);
+    }
+
     @AfterEach
     void restore() {
         DemoData.restore(dataSource);
@@ -118,7 +123,7 @@ class AuthorizationMatrixTests {
     @ParameterizedTest
     @MethodSource("cells")
     void officialsActOnlyInsideTheirSubtree(Official official, Relation relation, Operation operation, String expected) {
-        String token = Tokens.forDemoUser(official.username());
+        String token = tokenFor(official.username());
         long target = relation == Relation.INSIDE && (operation == Operation.MOVE || operation == Operation.DISSOLVE)
                 ? official.moveTarget()
                 : official.target(relation);
@@ -132,7 +137,7 @@ class AuthorizationMatrixTests {
     @ParameterizedTest
     @MethodSource("everyOperation")
     void membersMayNotTouchUnions(Operation operation) {
-        assertCell(Tokens.forDemoUser("worker"), OFFICIALS.get(3), 410306, operation, "FORBIDDEN");
+        assertCell(tokenFor("worker"), OFFICIALS.get(3), 410306, operation, "FORBIDDEN");
     }
 
     @ParameterizedTest
@@ -141,7 +146,7 @@ class AuthorizationMatrixTests {
         assertCell(null, OFFICIALS.get(3), 410306, operation, "UNAUTHENTICATED");
     }
 
-    private void assertCell(String token, Official official, long target, Operation operation, String expected) {
+    void assertCell(String token, Official official, long target, Operation operation, String expected) {
         String before = DemoData.fingerprint(dataSource);
         int version = DemoData.version(dataSource, target);
         Result result = switch (operation) {
