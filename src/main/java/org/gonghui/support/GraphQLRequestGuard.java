@@ -1,20 +1,30 @@
 package org.gonghui.support;
 
 import java.io.StringReader;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 
 import graphql.ExecutionResult;
+import graphql.language.Document;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import graphql.parser.exceptions.ParseCancelledException;
+import graphql.parser.exceptions.ParseCancelledTooDeepException;
+import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -26,29 +36,40 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * GraphQL-over-HTTP status codes. Quarkus answers every executed request with 200; the
- * specification wants a 4xx for a request that could not be executed at all (unparsable JSON, a
- * syntax error, a document that fails validation) when the client accepts
- * {@code application/graphql-response+json}. Execution results with data keep 200.
- * Registered twice: as a CDI bean that adds the route handler, and as a SmallRye GraphQL
- * {@link EventingService} (META-INF/services) that marks requests whose result has no data.
+ * Stands in front of the GraphQL endpoint. It refuses, with HTTP 400 and nothing executed, requests
+ * that are not GraphQL-over-HTTP (BAD_REQUEST: no JSON object, no query, invalid syntax) and
+ * documents beyond the {@link RequestLimits} (LIMIT_EXCEEDED: size, tokens, depth, cost, aliases,
+ * operations). It also gives documents that fail schema validation a 400: Quarkus answers every
+ * executed request with 200, so the SmallRye {@link EventingService} half of this class
+ * (registered in META-INF/services) marks requests whose result has no data.
  */
 @ApplicationScoped
-public class GraphQLRequestErrors implements EventingService {
+public class GraphQLRequestGuard implements EventingService {
 
     static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
-    private static final int PARSED_CACHE_SIZE = 2_000;
-    private static final Map<String, Boolean> PARSED = new ConcurrentHashMap<>();
     private static final String NOT_EXECUTED = "gonghui.graphql.not-executed";
+    private static final int DOCUMENT_CACHE_SIZE = 2_000;
+    /** Parsed documents by query text: clients send the same few queries over and over. */
+    private static final Map<String, Document> DOCUMENTS = new ConcurrentHashMap<>();
+
+    @Inject
+    RequestLimits limits;
+
+    @Inject
+    Paging paging;
+
+    /** Why a request is refused before execution: its code and message. */
+    record Refusal(String code, String message) {
+    }
 
     void install(@Observes Router router) {
         router.route("/graphql").order(-100).handler(BodyHandler.create().setBodyLimit(1024 * 1024)).handler(ctx -> {
-            String problem = syntaxProblem(ctx);
-            if (problem != null) {
+            Refusal refusal = refusal(ctx);
+            if (refusal != null) {
                 ctx.response().setStatusCode(400).putHeader("Content-Type", GRAPHQL_RESPONSE + ";charset=UTF-8")
                         .end(Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                                .add("message", problem)
-                                .add("extensions", Json.createObjectBuilder().add("code", "BAD_REQUEST")))).build().toString());
+                                .add("message", refusal.message())
+                                .add("extensions", Json.createObjectBuilder().add("code", refusal.code())))).build().toString());
                 return;
             }
             ctx.addHeadersEndHandler(v -> {
@@ -61,36 +82,61 @@ public class GraphQLRequestErrors implements EventingService {
         });
     }
 
-    /** Why the request cannot be parsed at all, or null. Queries that parsed once are remembered. */
-    private String syntaxProblem(RoutingContext ctx) {
+    private Refusal refusal(RoutingContext ctx) {
         String query;
+        Map<String, Object> variables = Map.of();
         if (ctx.request().method() == HttpMethod.GET) {
             query = ctx.request().getParam("query");
         } else if (ctx.request().method() == HttpMethod.POST && isJson(ctx)) {
             try (JsonReader reader = Json.createReader(new StringReader(ctx.body().asString("UTF-8")))) {
                 JsonObject body = reader.readObject();
                 if (!body.containsKey("query") || body.isNull("query")) {
-                    return body.containsKey("extensions") ? null : "请求缺少 query (the JSON body has no \"query\")";
+                    return body.containsKey("extensions") ? null
+                            : new Refusal("BAD_REQUEST", "请求缺少 query (the JSON body has no \"query\")");
                 }
                 query = body.getString("query");
+                if (body.containsKey("variables") && body.get("variables").getValueType() == JsonValue.ValueType.OBJECT) {
+                    variables = numbers(body.getJsonObject("variables"));
+                }
             } catch (JsonException | IllegalStateException | ClassCastException e) {
-                return "请求体不是合法的 JSON 对象 (the request body is not a JSON object)";
+                return new Refusal("BAD_REQUEST", "请求体不是合法的 JSON 对象 (the request body is not a JSON object)");
             }
         } else {
             return null;
         }
-        if (query == null || PARSED.containsKey(query)) {
+        if (query == null) {
             return null;
         }
-        try {
-            Parser.parse(query);
-        } catch (InvalidSyntaxException e) {
-            return "GraphQL 语法错误 (syntax error): " + e.getMessage();
+        Document document = DOCUMENTS.get(query);
+        if (document == null) {
+            try {
+                document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query)
+                        .parserOptions(ParserOptions.newParserOptions().maxCharacters(limits.maxCharacters())
+                                .maxTokens(limits.maxTokens()).maxRuleDepth(limits.maxDepth() * 4 + 20).build())
+                        .build());
+            } catch (ParseCancelledException | ParseCancelledTooManyCharsException | ParseCancelledTooDeepException e) {
+                return new Refusal("LIMIT_EXCEEDED", "document: 查询文档过大 (the document exceeds " + limits.maxCharacters()
+                        + " characters, " + limits.maxTokens() + " tokens or the nesting limit)");
+            } catch (InvalidSyntaxException e) {
+                return new Refusal("BAD_REQUEST", "GraphQL 语法错误 (syntax error): " + e.getMessage());
+            }
+            if (DOCUMENTS.size() < DOCUMENT_CACHE_SIZE) {
+                DOCUMENTS.put(query, document);
+            }
         }
-        if (PARSED.size() < PARSED_CACHE_SIZE) {
-            PARSED.put(query, Boolean.TRUE);
-        }
-        return null;
+        String violation = DocumentLimits.violation(document, variables, limits, paging.defaultPageSize());
+        return violation == null ? null : new Refusal("LIMIT_EXCEEDED", violation);
+    }
+
+    /** The numeric variables, which the cost estimate needs (page sizes). */
+    private static Map<String, Object> numbers(JsonObject variables) {
+        Map<String, Object> numbers = new HashMap<>();
+        variables.forEach((name, value) -> {
+            if (value instanceof JsonNumber number) {
+                numbers.put(name, number.longValue());
+            }
+        });
+        return numbers;
     }
 
     private static boolean isJson(RoutingContext ctx) {

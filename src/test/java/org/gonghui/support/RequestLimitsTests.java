@@ -1,0 +1,103 @@
+package org.gonghui.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.gonghui.testing.GraphQLClient;
+import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import graphql.introspection.IntrospectionQuery;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+/** Abusive documents are refused with 400 LIMIT_EXCEEDED before anything runs; ordinary ones pass. */
+@QuarkusTest
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+class RequestLimitsTests {
+
+    static final String TOKEN = Tokens.forDemoUser("quanzong");
+
+    private static void assertLimit(Result result, String limit) {
+        assertEquals(400, result.status(), result::toString);
+        assertEquals("LIMIT_EXCEEDED", result.errorCode(), result::toString);
+        assertTrue(result.errorMessage().startsWith(limit + ":"), result::toString);
+        assertFalse(result.body().contains("\"data\""), result::toString);
+    }
+
+    @Test
+    void deeplyNestedQueryIsRefused() {
+        // union > children > edges > node repeated: 13 levels of fields
+        String query = "{ union(id: 1) { children { edges { node { children { edges { node { children { edges { node {"
+                + " children { edges { node { id } } } } } } } } } } } } } }";
+        assertLimit(GraphQLClient.post(TOKEN, query), "depth");
+    }
+
+    @Test
+    void queryThatMultipliesLargePagesIsRefused() {
+        String query = "{ unions(first: 100) { edges { node { children(first: 100) { edges { node { id name } } } } } } }";
+        assertLimit(GraphQLClient.post(TOKEN, query), "complexity");
+    }
+
+    @Test
+    void pageSizesInVariablesCountToo() {
+        String query = "query($n: Int) { unions(first: $n) { edges { node { children(first: $n) { edges { node { id name } } } } } } }";
+        assertLimit(GraphQLClient.post(TOKEN, query, Map.of("n", 100)), "complexity");
+        Result small = GraphQLClient.post(TOKEN, query, Map.of("n", 5));
+        assertEquals(200, small.status(), small::toString);
+        assertFalse(small.hasErrors(), small::toString);
+    }
+
+    @Test
+    void tooManyAliasesAreRefused() {
+        StringBuilder query = new StringBuilder("{");
+        for (int i = 0; i < 31; i++) {
+            query.append(" a").append(i).append(": me { tier }");
+        }
+        assertLimit(GraphQLClient.post(TOKEN, query.append(" }").toString()), "aliases");
+    }
+
+    @Test
+    void tooManyOperationsInOneDocumentAreRefused() {
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; i < 11; i++) {
+            query.append("query q").append(i).append(" { me { tier } } ");
+        }
+        assertLimit(GraphQLClient.post(TOKEN, query.toString()), "operations");
+    }
+
+    @Test
+    void oversizedDocumentIsRefusedByTheParser() {
+        String query = "{ me { tier } }" + " ".repeat(10) + "#" + "x".repeat(20_000);
+        assertLimit(GraphQLClient.post(TOKEN, query), "document");
+    }
+
+    @Test
+    void recursiveFragmentsDoNotHangTheCheck() {
+        Result result = GraphQLClient.post(TOKEN, "{ union(id: 1) { ...a } } fragment a on Union { children { edges { node { ...a } } } }");
+        assertEquals(400, result.status(), result::toString);
+    }
+
+    @Test
+    void schemaToolsIntrospectionPassesOutsideProduction() {
+        Result result = GraphQLClient.post(TOKEN, IntrospectionQuery.INTROSPECTION_QUERY);
+        assertEquals(200, result.status(), () -> result.body().substring(0, 300));
+        assertFalse(result.hasErrors());
+    }
+
+    @Test
+    void theBenchmarkQueriesStayWithinTheLimits() {
+        Result q2 = GraphQLClient.post(TOKEN, """
+                { unions(filter: {under: 1}, first: 50) { edges { node { id name level parent { name }
+                  children(first: 5) { edges { node { name } } } descendantCount } } } }""");
+        assertEquals(200, q2.status(), q2::toString);
+        assertFalse(q2.hasErrors(), q2::toString);
+    }
+}
