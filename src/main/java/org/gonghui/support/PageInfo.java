@@ -1,5 +1,7 @@
 package org.gonghui.support;
 
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
@@ -22,6 +24,12 @@ public class PageInfo {
     public String endCursor;
 
     public PageInfo() {
+    }
+
+    /** Page information for a page whose rows have these cursors. */
+    public static PageInfo of(PageRequest page, boolean hasNextPage, List<String> cursors) {
+        return new PageInfo(hasNextPage, page.afterId() != null, cursors.isEmpty() ? null : cursors.get(0),
+                cursors.isEmpty() ? null : cursors.get(cursors.size() - 1));
     }
 
     public PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {

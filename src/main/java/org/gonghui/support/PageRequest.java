@@ -2,6 +2,7 @@ package org.gonghui.support;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * A validated forward page request of a Relay connection: how many rows and after which row.
@@ -21,6 +22,20 @@ public record PageRequest(int first, Long afterId) {
                     + paging.maxPageSize() + " per page), got " + size);
         }
         return new PageRequest(size, after == null || after.isEmpty() ? null : decode(after));
+    }
+
+    /** Finders fetch one row more than the page holds, to know whether another page follows. */
+    public int rowsToFetch() {
+        return first + 1;
+    }
+
+    public boolean hasNext(List<?> fetched) {
+        return fetched.size() > first;
+    }
+
+    /** The rows of this page among the fetched ones. */
+    public <T> List<T> rowsOf(List<T> fetched) {
+        return hasNext(fetched) ? fetched.subList(0, first) : fetched;
     }
 
     public static String cursor(long id) {

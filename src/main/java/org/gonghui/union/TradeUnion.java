@@ -140,6 +140,33 @@ public class TradeUnion extends PanacheEntityBase {
     public record Placement(UnionLevel level, String path) {
     }
 
+    /** The fields an audit record compares, by their API names; values as text. */
+    Map<String, String> auditedFields() {
+        Map<String, String> fields = new HashMap<>();
+        put(fields, "parentId", parentId);
+        put(fields, "level", level);
+        put(fields, "kind", kind);
+        put(fields, "formationMode", formationMode);
+        put(fields, "name", name);
+        put(fields, "shortName", shortName);
+        put(fields, "regionCode", regionCode);
+        put(fields, "establishedOn", establishedOn);
+        put(fields, "status", status);
+        put(fields, "dissolvedOn", dissolvedOn);
+        put(fields, "dissolutionReason", dissolutionReason);
+        put(fields, "chairName", chairName);
+        put(fields, "chairTermEnd", chairTermEnd);
+        put(fields, "hostEmployerName", hostEmployerName);
+        put(fields, "hostEmployerCreditCode", hostEmployerCreditCode);
+        return fields;
+    }
+
+    private static void put(Map<String, String> fields, String name, Object value) {
+        if (value != null) {
+            fields.put(name, value.toString());
+        }
+    }
+
     /** Ids on this union's path, root first, this union last. */
     public List<Long> pathIds() {
         return idsOf(path);
@@ -167,7 +194,7 @@ public class TradeUnion extends PanacheEntityBase {
      * The smallest path that sorts after every path starting with {@code subtreePath}: paths end in
      * '/', and '0' is the character after '/', so [subtreePath, pathsAfter) is exactly the subtree.
      */
-    static String pathsAfter(String subtreePath) {
+    public static String pathsAfter(String subtreePath) {
         return subtreePath.substring(0, subtreePath.length() - 1) + "0";
     }
 

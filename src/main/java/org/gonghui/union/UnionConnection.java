@@ -28,12 +28,8 @@ public class UnionConnection {
     final Object countOf;
 
     UnionConnection(List<TradeUnion> rows, PageRequest page, Object countOf) {
-        boolean hasNext = rows.size() > page.first();
-        List<TradeUnion> nodes = hasNext ? rows.subList(0, page.first()) : rows;
-        this.edges = nodes.stream().map(UnionEdge::new).toList();
-        this.pageInfo = new PageInfo(hasNext, page.afterId() != null,
-                edges.isEmpty() ? null : edges.get(0).cursor,
-                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor);
+        this.edges = page.rowsOf(rows).stream().map(UnionEdge::new).toList();
+        this.pageInfo = PageInfo.of(page, page.hasNext(rows), edges.stream().map(e -> e.cursor).toList());
         this.countOf = countOf;
     }
 

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.gonghui.audit.AuditLog;
 import org.gonghui.security.Caller;
 import org.gonghui.security.CallerScope;
 import org.gonghui.support.ConflictException;
@@ -38,6 +39,9 @@ public class UnionService {
     @Inject
     Caller caller;
 
+    @Inject
+    AuditLog audit;
+
     /** A union in the caller's subtree; NOT_FOUND otherwise, exactly as for a missing id. */
     public TradeUnion get(long id) {
         return visible(caller.official(), id, "id");
@@ -52,7 +56,7 @@ public class UnionService {
         } else {
             query = UnionQuery.of(scope.unionPath(), null, filter);
         }
-        return new UnionConnection(TradeUnion.findPage(query, page.afterId(), page.first() + 1), page, query);
+        return new UnionConnection(TradeUnion.findPage(query, page.afterId(), page.rowsToFetch()), page, query);
     }
 
     /** Parents of the given unions, null where the parent lies outside the caller's subtree. */
@@ -84,7 +88,7 @@ public class UnionService {
         caller.official();
         List<Long> ids = unions.stream().map(u -> u.id).toList();
         Map<Long, List<TradeUnion>> byParent = new HashMap<>();
-        for (TradeUnion child : TradeUnion.findChildPages(ids, page.afterId(), page.first() + 1)) {
+        for (TradeUnion child : TradeUnion.findChildPages(ids, page.afterId(), page.rowsToFetch())) {
             byParent.computeIfAbsent(child.parentId, k -> new ArrayList<>()).add(child);
         }
         return unions.stream().map(u -> new UnionConnection(byParent.getOrDefault(u.id, List.of()), page,
@@ -138,6 +142,7 @@ public class UnionService {
         union.updatedAt = OffsetDateTime.now();
         union.persist();
         TradeUnion.adjustDescendantCounts(parent.pathIds(), 1);
+        audit.record("createUnion", "Union", union.id, union.id, union.path, Map.of(), union.auditedFields());
         return union;
     }
 
@@ -146,6 +151,7 @@ public class UnionService {
         CallerScope scope = caller.official();
         TradeUnion union = visible(scope, input.id, "id");
         checkVersion(union, input.version);
+        Map<String, String> before = union.auditedFields();
         String structural = input.kind != null && input.kind != union.kind ? "kind"
                 : input.status != null && input.status != union.status ? "status"
                 : input.regionCode != null && !Objects.equals(blankToNull(input.regionCode), union.regionCode) ? "regionCode"
@@ -203,6 +209,7 @@ public class UnionService {
         UnionRules.checkHostEmployer(union.kind, union.hostEmployerName, union.hostEmployerCreditCode);
         union.updatedAt = OffsetDateTime.now();
         TradeUnion.flush();
+        audit.record("updateUnion", "Union", union.id, union.id, union.path, before, union.auditedFields());
         return union;
     }
 
@@ -236,10 +243,13 @@ public class UnionService {
         TradeUnion.adjustDescendantCounts(oldAncestors, -size);
         TradeUnion.adjustDescendantCounts(newParent.pathIds(), size);
         UnionMove.record(union.id, union.parentId, newParent.id, caller.subject());
+        Map<String, String> before = union.auditedFields();
         // The subtree was rewritten in SQL: drop the stale entities and read the union afresh.
         TradeUnion.flush();
         TradeUnion.getEntityManager().clear();
-        return TradeUnion.findById(union.id);
+        TradeUnion moved = TradeUnion.findById(union.id);
+        audit.record("moveUnion", "Union", moved.id, moved.id, moved.path, before, moved.auditedFields());
+        return moved;
     }
 
     @Transactional
@@ -258,11 +268,13 @@ public class UnionService {
         if (TradeUnion.hasOpenChildren(union.id)) {
             throw new ConflictException("id: 尚有未撤销的下级工会 — union " + union.id + " still has PREPARING or ACTIVE child unions; dissolve or move them first");
         }
+        Map<String, String> before = union.auditedFields();
         union.status = UnionStatus.DISSOLVED;
         union.dissolvedOn = LocalDate.now(UnionRules.CHINA);
         union.dissolutionReason = reason;
         union.updatedAt = OffsetDateTime.now();
         TradeUnion.flush();
+        audit.record("dissolveUnion", "Union", union.id, union.id, union.path, before, union.auditedFields());
         return union;
     }
 

@@ -29,7 +29,7 @@ public final class DemoData {
         }
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
-            s.execute("truncate union_move, trade_union");
+            s.execute("truncate audit_event, union_move, trade_union");
             s.execute(script);
             c.commit();
         } catch (SQLException e) {
@@ -37,11 +37,12 @@ public final class DemoData {
         }
     }
 
-    /** A digest of every hierarchy row and the move history. */
+    /** A digest of every hierarchy row, the move history and the audit trail. */
     public static String fingerprint(DataSource dataSource) {
         return queryString(dataSource, """
                 select md5(coalesce((select string_agg(t::text, '|' order by id) from trade_union t), '')
-                        || coalesce((select string_agg(m::text, '|' order by id) from union_move m), ''))""");
+                        || coalesce((select string_agg(m::text, '|' order by id) from union_move m), '')
+                        || coalesce((select string_agg(a::text, '|' order by id) from audit_event a), ''))""");
     }
 
     public static int version(DataSource dataSource, long unionId) {

@@ -22,7 +22,12 @@ public final class GraphQLClient {
     }
 
     public static Result post(String token, String query, Map<String, Object> variables) {
+        return post(token, query, variables, Map.of());
+    }
+
+    public static Result post(String token, String query, Map<String, Object> variables, Map<String, String> headers) {
         RequestSpecification request = given().contentType("application/json").accept(GRAPHQL_RESPONSE)
+                .headers(headers)
                 .body(Map.of("query", query, "variables", variables));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

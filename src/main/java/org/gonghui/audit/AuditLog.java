@@ -1,0 +1,81 @@
+package org.gonghui.audit;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
+
+import org.gonghui.security.Caller;
+import org.gonghui.security.CallerScope;
+import org.gonghui.support.PageRequest;
+import org.gonghui.support.RequestId;
+import org.gonghui.union.TradeUnion;
+import org.gonghui.union.UnionService;
+
+/**
+ * Writes audit records. {@code MANDATORY}: a record is only ever written inside the transaction of
+ * the change it describes, so there is no change without its record and no record without its change.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    RequestId requestId;
+
+    @Inject
+    UnionService unions;
+
+    /** Records an act on a record that belongs to the union with the given id and path. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String operation, String targetType, long targetId, long unionId, String unionPath,
+            Map<String, String> before, Map<String, String> after) {
+        CallerScope scope = caller.scope();
+        AuditEvent event = new AuditEvent();
+        event.requestId = requestId.current();
+        event.actorSubject = caller.subject();
+        event.actorRole = scope.tier().role();
+        event.actorUnionId = scope.unionId();
+        event.operation = operation;
+        event.targetType = targetType;
+        event.targetId = targetId;
+        event.targetUnionId = unionId;
+        event.targetPath = unionPath;
+        event.changes = diff(before, after);
+        event.persist();
+    }
+
+    /** Audit records about unions at or below {@code filter.under} (default: the caller's union), newest first. */
+    public AuditEventConnection page(AuditFilter filter, PageRequest page) {
+        String path = filter != null && filter.under != null ? unions.get(filter.under).path : caller.official().unionPath();
+        return new AuditEventConnection(
+                AuditEvent.findPage(path, TradeUnion.pathsAfter(path), filter, page.afterId(), page.rowsToFetch()), page);
+    }
+
+    /** {"field": {"before": …, "after": …}} for every field whose value differs. */
+    static String diff(Map<String, String> before, Map<String, String> after) {
+        JsonObjectBuilder changes = Json.createObjectBuilder();
+        Set<String> fields = new TreeSet<>(before.keySet());
+        fields.addAll(after.keySet());
+        for (String field : fields) {
+            String was = before.get(field);
+            String is = after.get(field);
+            if (!Objects.equals(was, is)) {
+                JsonObjectBuilder change = Json.createObjectBuilder();
+                change.add("before", was == null ? JsonValue.NULL : Json.createValue(was));
+                change.add("after", is == null ? JsonValue.NULL : Json.createValue(is));
+                changes.add(field, change);
+            }
+        }
+        return changes.build().toString();
+    }
+}
