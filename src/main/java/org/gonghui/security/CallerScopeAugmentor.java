@@ -9,6 +9,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.gonghui.support.UnavailableException;
 import org.gonghui.union.TradeUnion;
 import org.jboss.logging.Logger;
 
@@ -54,8 +55,14 @@ public class CallerScopeAugmentor implements SecurityIdentityAugmentor {
             scope = new CallerScope(tier, null, null);
         } else {
             Long unionId = unionId(identity).orElseThrow(() -> refuse(identity, "official token without a numeric union_id"));
-            TradeUnion.Placement placement = TradeUnion.placementOf(dataSource, unionId)
-                    .orElseThrow(() -> refuse(identity, "union_id " + unionId + " does not exist"));
+            TradeUnion.Placement placement;
+            try {
+                placement = TradeUnion.placementOf(dataSource, unionId)
+                        .orElseThrow(() -> refuse(identity, "union_id " + unionId + " does not exist"));
+            } catch (IllegalStateException e) {
+                LOG.warnf("Cannot check the token's union %s: %s", unionId, e.getMessage());
+                throw new UnavailableException();
+            }
             if (placement.level() != tier.unionLevel().get()) {
                 throw refuse(identity, "role " + tier.role() + " does not match union " + unionId + " of level " + placement.level());
             }

@@ -1,5 +1,6 @@
 package org.gonghui.support;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.UUID;
 
 import jakarta.annotation.Priority;
@@ -11,6 +12,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
 import io.quarkus.arc.Arc;
@@ -64,6 +66,9 @@ public class ErrorTranslator {
             }
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return new ConflictException("version: 数据已被他人修改，请刷新后重试 (the record changed since you read it; reload and retry)");
+            }
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
+                return new UnavailableException();
             }
             if (t instanceof PessimisticLockException || t instanceof LockTimeoutException) {
                 return new ConflictException("数据正被他人修改，请稍后重试 (a concurrent change holds this record; retry shortly)");
