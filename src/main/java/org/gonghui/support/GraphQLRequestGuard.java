@@ -74,7 +74,10 @@ public class GraphQLRequestGuard implements EventingService {
             }
             ctx.addHeadersEndHandler(v -> {
                 String type = ctx.response().headers().get("Content-Type");
-                if (Boolean.TRUE.equals(ctx.get(NOT_EXECUTED)) && type != null && type.startsWith(GRAPHQL_RESPONSE)) {
+                Long retryAfter = ctx.get(RateLimiter.LIMITED);
+                if (retryAfter != null) {
+                    ctx.response().setStatusCode(429).setStatusMessage("Too Many Requests").putHeader("Retry-After", retryAfter.toString());
+                } else if (Boolean.TRUE.equals(ctx.get(NOT_EXECUTED)) && type != null && type.startsWith(GRAPHQL_RESPONSE)) {
                     ctx.response().setStatusCode(400).setStatusMessage("Bad Request");
                 }
             });

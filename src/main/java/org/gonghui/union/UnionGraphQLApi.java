@@ -17,6 +17,7 @@ import org.eclipse.microprofile.graphql.Source;
 import org.gonghui.security.Roles;
 import org.gonghui.support.PageRequest;
 import org.gonghui.support.Paging;
+import org.gonghui.support.RateLimited;
 import org.gonghui.support.TranslateErrors;
 
 /**
@@ -88,6 +89,7 @@ public class UnionGraphQLApi {
     }
 
     @Mutation("createUnion")
+    @RateLimited
     @Description("新建工会 (create a union under a parent in your subtree).")
     @RolesAllowed(Roles.OFFICIAL)
     @NonNull
@@ -96,6 +98,7 @@ public class UnionGraphQLApi {
     }
 
     @Mutation("updateUnion")
+    @RateLimited
     @Description("修改工会信息 (change a union's record).")
     @RolesAllowed(Roles.OFFICIAL)
     @NonNull
@@ -104,6 +107,7 @@ public class UnionGraphQLApi {
     }
 
     @Mutation("moveUnion")
+    @RateLimited
     @Description("调整隶属关系 (move a union and its whole subtree under a new parent, atomically).")
     @RolesAllowed(Roles.OFFICIAL)
     @NonNull
@@ -112,6 +116,7 @@ public class UnionGraphQLApi {
     }
 
     @Mutation("dissolveUnion")
+    @RateLimited
     @Description("撤销工会 (dissolve a union that has no PREPARING or ACTIVE child unions).")
     @RolesAllowed(Roles.OFFICIAL)
     @NonNull

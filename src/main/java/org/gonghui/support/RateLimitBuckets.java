@@ -1,0 +1,50 @@
+package org.gonghui.support;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+
+/** Bucket4j token buckets in PostgreSQL (table rate_limit_bucket), one per caller and kind of request. */
+@ApplicationScoped
+public class RateLimitBuckets {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    RateLimits limits;
+
+    private ProxyManager<String> buckets;
+    private BucketConfiguration mutations;
+
+    @PostConstruct
+    void init() {
+        buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_bucket")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                .build();
+        mutations = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(limits.mutationsPerMinute()).refillGreedy(limits.mutationsPerMinute(), Duration.ofMinutes(1)))
+                .build();
+    }
+
+    /** Takes one mutation token of the caller; empty when granted, else the seconds to wait. */
+    public OptionalLong takeMutation(String caller) {
+        ConsumptionProbe probe = buckets.builder().build("mutation/" + caller, () -> mutations).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? OptionalLong.empty()
+                : OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1));
+    }
+}

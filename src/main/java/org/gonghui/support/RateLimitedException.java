@@ -1,0 +1,17 @@
+package org.gonghui.support;
+
+import io.smallrye.graphql.api.ErrorCode;
+
+/** The caller used up their requests for now; nothing was done. */
+@ErrorCode("RATE_LIMITED")
+public class RateLimitedException extends ApiException {
+
+    public RateLimitedException(long retryAfterSeconds) {
+        super("请求过于频繁，请 " + retryAfterSeconds + " 秒后重试 (too many requests; retry in " + retryAfterSeconds + " s)");
+    }
+
+    @Override
+    public String code() {
+        return "RATE_LIMITED";
+    }
+}
