@@ -2,6 +2,7 @@ package org.gonghui.support;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,6 +89,30 @@ class HttpProtocolTests {
     @Test
     void devTokenEndpointIsAbsentOutsideDevMode() {
         given().get("/dev/tokens").then().statusCode(404);
+    }
+
+    @Test
+    void configuredBrowserOriginPassesThePreflight() {
+        given().header("Origin", "https://console.example.gov.cn").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .options("/graphql").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://console.example.gov.cn");
+    }
+
+    @Test
+    void unknownBrowserOriginIsNotAllowed() {
+        var response = given().header("Origin", "https://evil.example.com").header("Access-Control-Request-Method", "POST")
+                .options("/graphql");
+        assertTrue(response.statusCode() == 403 || response.header("Access-Control-Allow-Origin") == null, response::asString);
+        assertEquals(null, response.header("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() {
+        given().header("X-Request-Id", "client-chosen-42").contentType("application/json").body("{\"query\": \"{ __typename }\"}")
+                .post("/graphql").then().header("X-Request-Id", "client-chosen-42");
+        given().header("X-Request-Id", "bad id with spaces").contentType("application/json").body("{\"query\": \"{ __typename }\"}")
+                .post("/graphql").then().header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
     }
 
     @Test
