@@ -27,6 +27,7 @@ class TokenValidationTests {
     private static void assertRefused(String token) {
         Result result = GraphQLClient.post(token, ME);
         assertEquals(401, result.status(), result::toString);
+        assertEquals("UNAUTHENTICATED", result.errorCode(), result::toString);
     }
 
     @Test

@@ -1,0 +1,56 @@
+package org.gonghui.support;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.json.Json;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Answers requests that fail before GraphQL runs in the GraphQL response format, with a code: a
+ * refused bearer token is 401 UNAUTHENTICATED (with the standard {@code WWW-Authenticate: Bearer}
+ * challenge), an unreachable database while checking the token is 503 UNAVAILABLE.
+ */
+@ApplicationScoped
+public class FailureResponses {
+
+    void install(@Observes Router router) {
+        router.route().order(-300).failureHandler(ctx -> {
+            if (ctx.response().headWritten()) {
+                ctx.next();
+                return;
+            }
+            Throwable unavailable = find(ctx.failure(), UnavailableException.class);
+            if (unavailable != null) {
+                ctx.response().putHeader("Retry-After", "5");
+                respond(ctx, 503, "UNAVAILABLE", unavailable.getMessage());
+                return;
+            }
+            if (find(ctx.failure(), AuthenticationFailedException.class) != null) {
+                ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                respond(ctx, 401, "UNAUTHENTICATED",
+                        "访问令牌无效 (the bearer token is invalid, expired, for another audience, or not bound to one tier and union)");
+                return;
+            }
+            ctx.next();
+        });
+    }
+
+    private static Throwable find(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static void respond(RoutingContext ctx, int status, String code, String message) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", GraphQLRequestGuard.GRAPHQL_RESPONSE + ";charset=UTF-8")
+                .end(Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("message", message)
+                        .add("extensions", Json.createObjectBuilder().add("code", code)))).build().toString());
+    }
+}
