@@ -1,0 +1,107 @@
+package org.gonghui.operations;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import org.gonghui.testing.GraphQLClient;
+import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+/**
+ * The service under its production configuration profile: no introspection, no schema endpoint, no
+ * GraphQL UI, no dev token endpoint, no demo data. Only the database and OIDC server are the test's.
+ */
+@QuarkusTest
+@TestProfile(ProductionProfileTests.Production.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+class ProductionProfileTests {
+
+    /** %prod settings, with the environment a deployment would give. */
+    public static class Production implements QuarkusTestProfile {
+        @Override
+        public String getConfigProfile() {
+            return "prod";
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(EmptyDatabase.class));
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:5432/" + EmptyDatabase.NAME,
+                    "quarkus.datasource.username", "postgres",
+                    "quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus/",
+                    "quarkus.oidc.token.issuer", Tokens.ISSUER);
+        }
+    }
+
+    /** A fresh database on the local server, as a deployment would provision (production never creates one). */
+    public static class EmptyDatabase implements QuarkusTestResourceLifecycleManager {
+        static final String NAME = "gonghui_prodcheck";
+
+        @Override
+        public Map<String, String> start() {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres", "postgres", "");
+                    Statement s = c.createStatement()) {
+                s.execute("drop database if exists " + NAME);
+                s.execute("create database " + NAME);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return Map.of();
+        }
+
+        @Override
+        public void stop() {
+        }
+    }
+
+    @Test
+    void introspectionIsOff() {
+        Result result = GraphQLClient.post(null, "{ __schema { types { name } } }");
+        assertEquals(400, result.status(), result::toString);
+        assertEquals("FieldUndefined", result.json().getString("errors[0].extensions.validationErrorType"), result::toString);
+        assertFalse(result.body().contains("\"data\""), result::toString);
+    }
+
+    @Test
+    void devTokenEndpointIsAbsent() {
+        // The GraphQL UI and the schema endpoint are left out of production builds at build time
+        // (Quarkus includes the UI in dev and test builds only), which a test build cannot show.
+        given().get("/dev/tokens").then().statusCode(404);
+    }
+
+    @Test
+    void noDemoDataIsLoaded() {
+        // a demo official's token names a union that a production database does not have
+        Result result = GraphQLClient.post(Tokens.forDemoUser("jili"), "{ me { tier } }");
+        assertEquals(401, result.status(), result::toString);
+    }
+
+    @Test
+    void membersStillWork() {
+        Result result = GraphQLClient.post(Tokens.forDemoUser("worker"), "{ me { tier } }");
+        assertFalse(result.hasErrors(), result::toString);
+        assertEquals("MEMBER", result.data("me.tier"));
+    }
+}
