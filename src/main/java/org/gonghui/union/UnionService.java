@@ -235,7 +235,7 @@ public class UnionService {
             throw new ValidationException("newParentId: 行政区划不符 — the union or unions below it have region codes outside the new parent's area (codes starting "
                     + area + ")");
         }
-        List<Long> oldAncestors = idsOfPath(union.parentPath());
+        List<Long> oldAncestors = TradeUnion.idsOf(union.parentPath());
         int size = union.descendantCount + 1;
         if (!TradeUnion.moveSubtree(union, newParent, input.version)) {
             throw new ConflictException("version: 数据已被他人修改，请刷新后重试 (the union changed since you read it)");
@@ -307,10 +307,6 @@ public class UnionService {
             }
         }
         return "";
-    }
-
-    private static List<Long> idsOfPath(String path) {
-        return TradeUnion.idsOf(path);
     }
 
     private static String blankToNull(String s) {
