@@ -13,8 +13,9 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.quarkus.scheduler.Scheduled;
 
 /** Bucket4j token buckets in PostgreSQL (table rate_limit_bucket), one per caller and kind of request. */
 @ApplicationScoped
@@ -26,7 +27,9 @@ public class RateLimitBuckets {
     @Inject
     RateLimits limits;
 
-    private ProxyManager<String> buckets;
+    private static final int PURGE_BATCH = 1_000;
+
+    private PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private BucketConfiguration mutations;
 
     @PostConstruct
@@ -39,6 +42,14 @@ public class RateLimitBuckets {
         mutations = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(limits.mutationsPerMinute()).refillGreedy(limits.mutationsPerMinute(), Duration.ofMinutes(1)))
                 .build();
+    }
+
+    /** Deletes the buckets of callers idle long enough for their bucket to be full again (each replica may run it). */
+    @Scheduled(every = "5m", delay = 1, delayUnit = TimeUnit.MINUTES, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeIdleBuckets() {
+        while (buckets.removeExpired(PURGE_BATCH) == PURGE_BATCH) {
+            // another full batch may follow
+        }
     }
 
     /** Takes one mutation token of the caller; empty when granted, else the seconds to wait. */

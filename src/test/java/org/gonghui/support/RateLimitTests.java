@@ -45,6 +45,9 @@ class RateLimitTests {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    RateLimitBuckets buckets;
+
     @BeforeEach
     void emptyBuckets() {
         DemoData.execute(dataSource, "truncate rate_limit_bucket");
@@ -86,6 +89,15 @@ class RateLimitTests {
         Result other = rename("kangle", 4103062, "乙");
         assertFalse(other.hasErrors(), other::toString);
         assertEquals(2, DemoData.queryLong(dataSource, "select count(*) from rate_limit_bucket"));
+    }
+
+    @Test
+    void bucketsOfIdleCallersArePurged() {
+        rename("jili", 4103061, "丁");
+        rename("kangle", 4103062, "戊");
+        DemoData.execute(dataSource, "update rate_limit_bucket set expires_at = 0 where id like '%sub-jili'");
+        buckets.purgeIdleBuckets();
+        assertEquals("mutation/sub:sub-kangle", DemoData.queryString(dataSource, "select string_agg(id, ',') from rate_limit_bucket"));
     }
 
     @Test
