@@ -2,14 +2,17 @@ package org.gonghui.support;
 
 import java.io.StringReader;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -25,6 +28,9 @@ import graphql.parser.ParserOptions;
 import graphql.parser.exceptions.ParseCancelledException;
 import graphql.parser.exceptions.ParseCancelledTooDeepException;
 import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
+import graphql.schema.GraphQLSchema;
+import graphql.validation.ValidationError;
+import graphql.validation.Validator;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -37,7 +43,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Stands in front of the GraphQL endpoint. It refuses, with HTTP 400 and nothing executed, requests
- * that are not GraphQL-over-HTTP (BAD_REQUEST: no JSON object, no query, invalid syntax) and
+ * that are not GraphQL-over-HTTP (BAD_REQUEST: no JSON object, no query, invalid syntax, a document
+ * that does not validate against the schema) and
  * documents beyond the {@link RequestLimits} (LIMIT_EXCEEDED: size, tokens, depth, cost, aliases,
  * operations). It also gives documents that fail schema validation a 400: Quarkus answers every
  * executed request with 200, so the SmallRye {@link EventingService} half of this class
@@ -58,18 +65,25 @@ public class GraphQLRequestGuard implements EventingService {
     @Inject
     Paging paging;
 
-    /** Why a request is refused before execution: its code and message. */
-    record Refusal(String code, String message) {
+    @Inject
+    Instance<GraphQLSchema> schema;
+
+    /** Why a request is refused before execution: its code and one message per problem. */
+    record Refusal(String code, List<String> messages) {
+        Refusal(String code, String message) {
+            this(code, List.of(message));
+        }
     }
 
     void install(@Observes Router router) {
         router.route("/graphql").order(-100).handler(BodyHandler.create().setBodyLimit(1024 * 1024)).handler(ctx -> {
             Refusal refusal = refusal(ctx);
             if (refusal != null) {
+                JsonArrayBuilder errors = Json.createArrayBuilder();
+                refusal.messages().forEach(message -> errors.add(Json.createObjectBuilder().add("message", message)
+                        .add("extensions", Json.createObjectBuilder().add("code", refusal.code()))));
                 ctx.response().setStatusCode(400).putHeader("Content-Type", GRAPHQL_RESPONSE + ";charset=UTF-8")
-                        .end(Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                                .add("message", refusal.message())
-                                .add("extensions", Json.createObjectBuilder().add("code", refusal.code())))).build().toString());
+                        .end(Json.createObjectBuilder().add("errors", errors).build().toString());
                 return;
             }
             ctx.addHeadersEndHandler(v -> {
@@ -122,6 +136,10 @@ public class GraphQLRequestGuard implements EventingService {
                         + " characters, " + limits.maxTokens() + " tokens or the nesting limit)");
             } catch (InvalidSyntaxException e) {
                 return new Refusal("BAD_REQUEST", "GraphQL 语法错误 (syntax error): " + e.getMessage());
+            }
+            List<ValidationError> invalid = new Validator().validateDocument(schema.get(), document, Locale.ENGLISH);
+            if (!invalid.isEmpty()) {
+                return new Refusal("BAD_REQUEST", invalid.stream().map(ValidationError::getMessage).toList());
             }
             if (DOCUMENTS.size() < DOCUMENT_CACHE_SIZE) {
                 DOCUMENTS.put(query, document);
