@@ -56,7 +56,7 @@ public class AuditLog {
 
     /** Audit records about unions at or below {@code filter.under} (default: the caller's union), newest first. */
     public AuditEventConnection page(AuditFilter filter, PageRequest page) {
-        String path = filter != null && filter.under != null ? unions.get(filter.under).path : caller.official().unionPath();
+        String path = filter != null && filter.under != null ? unions.get(filter.under, "filter.under").path : caller.official().unionPath();
         return new AuditEventConnection(
                 AuditEvent.findPage(path, TradeUnion.pathsAfter(path), filter, page.afterId(), page.rowsToFetch()), page);
     }

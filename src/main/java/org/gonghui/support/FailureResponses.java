@@ -1,8 +1,11 @@
 package org.gonghui.support;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.ext.web.Router;
@@ -48,9 +51,15 @@ public class FailureResponses {
     }
 
     private static void respond(RoutingContext ctx, int status, String code, String message) {
+        respond(ctx, status, code, List.of(message));
+    }
+
+    /** Ends the response with a GraphQL error body: one error per message, each with the code. */
+    static void respond(RoutingContext ctx, int status, String code, List<String> messages) {
+        JsonArrayBuilder errors = Json.createArrayBuilder();
+        messages.forEach(message -> errors.add(Json.createObjectBuilder().add("message", message)
+                .add("extensions", Json.createObjectBuilder().add("code", code))));
         ctx.response().setStatusCode(status).putHeader("Content-Type", GraphQLRequestGuard.GRAPHQL_RESPONSE + ";charset=UTF-8")
-                .end(Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("message", message)
-                        .add("extensions", Json.createObjectBuilder().add("code", code)))).build().toString());
+                .end(Json.createObjectBuilder().add("errors", errors).build().toString());
     }
 }

@@ -12,7 +12,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -79,11 +78,7 @@ public class GraphQLRequestGuard implements EventingService {
         router.route("/graphql").order(-100).handler(BodyHandler.create().setBodyLimit(1024 * 1024)).handler(ctx -> {
             Refusal refusal = refusal(ctx);
             if (refusal != null) {
-                JsonArrayBuilder errors = Json.createArrayBuilder();
-                refusal.messages().forEach(message -> errors.add(Json.createObjectBuilder().add("message", message)
-                        .add("extensions", Json.createObjectBuilder().add("code", refusal.code()))));
-                ctx.response().setStatusCode(400).putHeader("Content-Type", GRAPHQL_RESPONSE + ";charset=UTF-8")
-                        .end(Json.createObjectBuilder().add("errors", errors).build().toString());
+                FailureResponses.respond(ctx, 400, refusal.code(), refusal.messages());
                 return;
             }
             ctx.addHeadersEndHandler(v -> {

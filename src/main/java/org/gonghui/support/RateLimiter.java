@@ -8,7 +8,7 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.gonghui.security.Caller;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -35,16 +35,18 @@ public class RateLimiter {
     SecurityIdentity identity;
 
     @Inject
+    Caller caller;
+
+    @Inject
     CurrentVertxRequest request;
 
     @AroundInvoke
     Object limit(InvocationContext context) throws Exception {
         RoutingContext http = Arc.container().requestContext().isActive() ? request.getCurrent() : null;
-        String caller = identity.isAnonymous()
+        String key = identity.isAnonymous()
                 ? "addr:" + (http == null ? "unknown" : http.request().remoteAddress().host())
-                : "sub:" + (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null ? jwt.getSubject()
-                        : identity.getPrincipal().getName());
-        OptionalLong wait = buckets.takeMutation(caller);
+                : "sub:" + caller.subject();
+        OptionalLong wait = buckets.takeMutation(key);
         if (wait.isPresent()) {
             if (http != null) {
                 http.put(LIMITED, wait.getAsLong());

@@ -44,7 +44,12 @@ public class UnionService {
 
     /** A union in the caller's subtree; NOT_FOUND otherwise, exactly as for a missing id. */
     public TradeUnion get(long id) {
-        return visible(caller.official(), id, "id");
+        return get(id, "id");
+    }
+
+    /** The same, with the error naming the input field the id came from. */
+    public TradeUnion get(long id, String field) {
+        return visible(caller.official(), id, field);
     }
 
     public UnionConnection list(UnionFilter filter, PageRequest page) {

@@ -3,6 +3,7 @@ package org.gonghui.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,7 @@ class AuditTrailTests {
         assertEquals(List.of("4103261", "4103061"), luoyang.json().getList("data.auditEvents.edges.node.targetId"));
         Result outside = GraphQLClient.post(Tokens.forDemoUser("jili"), TRAIL, Map.of("filter", Map.of("under", 410326)));
         assertEquals("NOT_FOUND", outside.errorCode());
+        assertTrue(outside.errorMessage().startsWith("filter.under:"), outside::toString);
         Result members = GraphQLClient.post(Tokens.forDemoUser("worker"), TRAIL, Map.of());
         assertEquals("FORBIDDEN", members.errorCode());
     }
