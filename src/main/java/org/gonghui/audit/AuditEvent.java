@@ -71,6 +71,9 @@ public class AuditEvent extends PanacheEntityBase {
     @Description("Id of the record acted on.")
     public Long targetId;
 
+    @Description("The reason the actor gave, e.g. why personal data was revealed.")
+    public String reason;
+
     @Ignore
     @Column(name = "target_union_id")
     public Long targetUnionId;

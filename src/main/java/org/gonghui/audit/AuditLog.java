@@ -39,6 +39,13 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String operation, String targetType, long targetId, long unionId, String unionPath,
             Map<String, String> before, Map<String, String> after) {
+        record(operation, targetType, targetId, unionId, unionPath, before, after, null);
+    }
+
+    /** The same, with the reason the actor gave (required for every reveal of personal data). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String operation, String targetType, long targetId, long unionId, String unionPath,
+            Map<String, String> before, Map<String, String> after, String reason) {
         CallerScope scope = caller.scope();
         AuditEvent event = new AuditEvent();
         event.requestId = requestId.current();
@@ -51,6 +58,7 @@ public class AuditLog {
         event.targetUnionId = unionId;
         event.targetPath = unionPath;
         event.changes = diff(before, after);
+        event.reason = reason;
         event.persist();
     }
 

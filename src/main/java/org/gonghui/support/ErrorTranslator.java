@@ -12,6 +12,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
@@ -53,6 +54,24 @@ public class ErrorTranslator {
         return request != null && request.response().closed();
     }
 
+    /** Unique indexes that race-losing writers hit, in words; the index name itself is not shown. */
+    private static String duplicateMessage(String constraint) {
+        String name = constraint == null ? "" : constraint;
+        if (name.contains("membership_one_open")) {
+            return "idNumber: 此人已有有效会籍 (this person already holds a membership; a concurrent change got there first)";
+        }
+        if (name.contains("membership_one_pending")) {
+            return "idNumber: 此人已有待审批的入会申请 (this person already has an application awaiting a decision)";
+        }
+        if (name.contains("membership_transfer_open")) {
+            return "id: 该会员已有未完成的接转 (the member already has an open transfer; a concurrent change got there first)";
+        }
+        if (name.contains("person_subject")) {
+            return "subject: 该登录账号已绑定其他会员 (this login is already linked to another person)";
+        }
+        return "数据重复, 可能是并发操作所致, 请刷新后重试 (a duplicate: probably a concurrent change; reload and retry)";
+    }
+
     static ApiException translate(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ApiException api) {
@@ -66,6 +85,9 @@ public class ErrorTranslator {
             }
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return new ConflictException("version: 数据已被他人修改，请刷新后重试 (the record changed since you read it; reload and retry)");
+            }
+            if (t instanceof ConstraintViolationException violation && violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
+                return new ConflictException(duplicateMessage(violation.getConstraintName()));
             }
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return new UnavailableException();

@@ -1,7 +1,7 @@
 package org.gonghui.union;
 
 /** Unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters ending in a check character. */
-final class CreditCode {
+public final class CreditCode {
 
     private static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
@@ -10,7 +10,7 @@ final class CreditCode {
     }
 
     /** Null when valid, otherwise the rule the code breaks. */
-    static String problem(String code) {
+    public static String problem(String code) {
         if (code.length() != 18) {
             return "must have 18 characters, has " + code.length();
         }

@@ -183,7 +183,7 @@ public class TradeUnion extends PanacheEntityBase {
     }
 
     /** The parent's path, derived from this union's own path. */
-    String parentPath() {
+    public String parentPath() {
         if (parentId == null) {
             return null;
         }
@@ -210,6 +210,16 @@ public class TradeUnion extends PanacheEntityBase {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read union " + id, e);
         }
+    }
+
+    /**
+     * The union that takes workers of an area whose employer has no union: the area's ACTIVE community
+     * union, else its ACTIVE joint union (lowest id first).
+     */
+    public static Optional<TradeUnion> findCommunityUnion(String regionCode) {
+        return find("level = ?1 and status = ?2 and kind in ?3 and regionCode = ?4 order by case when kind = ?5 then 0 else 1 end, id",
+                UnionLevel.GRASSROOTS, UnionStatus.ACTIVE, List.of(UnionKind.COMMUNITY, UnionKind.JOINT), regionCode, UnionKind.COMMUNITY)
+                .firstResultOptional();
     }
 
     /** The unions with these ids, in any order; one statement. */

@@ -24,7 +24,7 @@ public class UnionRef {
     public UnionRef() {
     }
 
-    UnionRef(TradeUnion union) {
+    public UnionRef(TradeUnion union) {
         this.id = union.id;
         this.name = union.name;
         this.level = union.level;

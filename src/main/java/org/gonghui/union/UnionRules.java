@@ -10,9 +10,9 @@ import org.gonghui.support.ValidationException;
  * Placement and field rules of the hierarchy, as pure functions. Each violation is a VALIDATION error
  * whose message starts with the input field and states the rule.
  */
-final class UnionRules {
+public final class UnionRules {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private UnionRules() {
     }
@@ -102,7 +102,7 @@ final class UnionRules {
     }
 
     /** Trims a text field; empty becomes null. Enforces presence and length. */
-    static String text(String field, String value, int maxLength, boolean required) {
+    public static String text(String field, String value, int maxLength, boolean required) {
         String trimmed = value == null ? null : value.strip();
         if (trimmed != null && trimmed.isEmpty()) {
             trimmed = null;

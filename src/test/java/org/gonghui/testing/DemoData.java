@@ -11,8 +11,12 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import org.gonghui.member.DemoMembers;
+
+import io.quarkus.arc.Arc;
+
 /**
- * The demo hierarchy as test fixture: restoring it re-runs the demo migration on emptied tables,
+ * The demo hierarchy and demo members as test fixture: restoring it re-runs the demo migration on emptied tables,
  * and a fingerprint of every hierarchy row shows whether an operation changed anything.
  */
 public final class DemoData {
@@ -29,12 +33,14 @@ public final class DemoData {
         }
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
-            s.execute("truncate audit_event, union_move, trade_union");
+            s.execute("truncate roster_import_failure, roster_import, idempotency_record, membership_event, membership_transfer, membership,"
+                    + " person, audit_event, union_move, trade_union");
             s.execute(script);
             c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        Arc.container().instance(DemoMembers.class).get().seedIfEmpty();
     }
 
     /** A digest of every hierarchy row, the move history and the audit trail. */
@@ -42,6 +48,11 @@ public final class DemoData {
         return queryString(dataSource, """
                 select md5(coalesce((select string_agg(t::text, '|' order by id) from trade_union t), '')
                         || coalesce((select string_agg(m::text, '|' order by id) from union_move m), '')
+                        || coalesce((select string_agg(p::text, '|' order by id) from person p), '')
+                        || coalesce((select string_agg(m::text, '|' order by id) from membership m), '')
+                        || coalesce((select string_agg(e::text, '|' order by id) from membership_event e), '')
+                        || coalesce((select string_agg(t::text, '|' order by id) from membership_transfer t), '')
+                        || coalesce((select string_agg(i::text, '|' order by caller_subject, idempotency_key) from idempotency_record i), '')
                         || coalesce((select string_agg(a::text, '|' order by id) from audit_event a), ''))""");
     }
 

@@ -1,0 +1,220 @@
+package org.gonghui.member;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.gonghui.member.MemberOrder.Direction;
+import org.gonghui.member.MemberOrder.Field;
+import org.gonghui.support.PersonalData;
+import org.gonghui.support.PersonalData.Purpose;
+import org.gonghui.support.ValidationException;
+import org.gonghui.union.TradeUnion;
+
+/**
+ * A member search as SQL: the scope (a subtree range on the union path, or one union), the filter's
+ * conditions and the sort, shared by a page and its totalCount. Phone and ID number are matched
+ * through their keyed hashes; name searches go through the name-gram GIN index, which also serves
+ * one- and two-character Chinese names.
+ */
+final class MemberQuery {
+
+    private static final String CURSOR_PREFIX = "m:";
+
+    final String from;
+    final String where;
+    final Map<String, Object> params;
+    final Field field;
+    final Direction direction;
+
+    private MemberQuery(String from, String where, Map<String, Object> params, Field field, Direction direction) {
+        this.from = from;
+        this.where = where;
+        this.params = params;
+        this.field = field;
+        this.direction = direction;
+    }
+
+    /** Members in the subtree at {@code subtreePath}, or only in union {@code onlyUnionId} when it is set. */
+    static MemberQuery of(String subtreePath, Long onlyUnionId, MemberFilter filter, MemberOrder order, PersonalData personalData) {
+        StringBuilder from = new StringBuilder("membership m join person p on p.id = m.person_id");
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        if (onlyUnionId != null) {
+            where.append("m.union_id = :union");
+            params.put("union", onlyUnionId);
+        } else {
+            from.append(" join trade_union u on u.id = m.union_id");
+            where.append("u.path >= :subtreeFrom and u.path < :subtreeTo");
+            params.put("subtreeFrom", subtreePath);
+            params.put("subtreeTo", TradeUnion.pathsAfter(subtreePath));
+        }
+        if (filter != null) {
+            if (filter.nameStartsWith != null && !filter.nameStartsWith.isBlank()) {
+                where.append(" and p.name like :namePrefix escape '\\'");
+                params.put("namePrefix", escapeLike(filter.nameStartsWith.strip()) + "%");
+            }
+            if (filter.nameContains != null && !filter.nameContains.isBlank()) {
+                String text = filter.nameContains.strip();
+                where.append(" and gonghui_name_grams(p.name) @> cast(:nameGrams as text[]) and p.name like :nameLike escape '\\'");
+                params.put("nameGrams", textArray(grams(text)));
+                params.put("nameLike", "%" + escapeLike(text) + "%");
+            }
+            if (filter.phone != null) {
+                PhoneNumber phone = PhoneNumber.parse(filter.phone);
+                if (phone == null) {
+                    throw new ValidationException("filter.phone: 手机号格式不正确 (a mobile number is 1[3-9] and nine more digits)");
+                }
+                where.append(" and p.phone_hash = :phoneHash");
+                params.put("phoneHash", personalData.hash(Purpose.PHONE, phone.value()));
+            }
+            if (filter.idNumber != null) {
+                IdNumber.Result id = IdNumber.parse(filter.idNumber, LocalDate.now(MemberRules.CHINA));
+                if (id.id().isEmpty()) {
+                    throw new ValidationException("filter.idNumber: " + id.problem().message());
+                }
+                where.append(" and p.id_hash = :idHash");
+                params.put("idHash", personalData.hash(Purpose.ID_NUMBER, id.id().get().value()));
+            }
+            if (filter.keyGroups != null && !filter.keyGroups.isEmpty()) {
+                where.append(" and m.key_groups && cast(:keyGroups as text[])");
+                params.put("keyGroups", textArray(filter.keyGroups.stream().map(Enum::name).toList()));
+            }
+            if (filter.statuses != null && !filter.statuses.isEmpty()) {
+                where.append(" and m.status = any(cast(:statuses as text[]))");
+                params.put("statuses", textArray(filter.statuses.stream().map(Enum::name).toList()));
+            }
+            if (filter.newEmploymentForm != null) {
+                where.append(" and m.new_employment_form = :newForm");
+                params.put("newForm", filter.newEmploymentForm);
+            }
+            if (filter.migrantWorker != null) {
+                where.append(" and m.migrant_worker = :migrant");
+                params.put("migrant", filter.migrantWorker);
+            }
+            if (filter.joinedFrom != null) {
+                where.append(" and m.joined_on >= :joinedFrom");
+                params.put("joinedFrom", filter.joinedFrom);
+            }
+            if (filter.joinedTo != null) {
+                where.append(" and m.joined_on <= :joinedTo");
+                params.put("joinedTo", filter.joinedTo);
+            }
+        }
+        Field field = order == null || order.field == null ? Field.ID : order.field;
+        Direction direction = order == null || order.direction == null ? Direction.ASC : order.direction;
+        return new MemberQuery(from.toString(), where.toString(), params, field, direction);
+    }
+
+    String sortExpression() {
+        return switch (field) {
+            case ID -> "m.id";
+            case NAME -> "p.name";
+            case JOINED_ON -> "coalesce(m.joined_on, date '9999-12-31')";
+        };
+    }
+
+    /** The SQL of one page after the given cursor (null: from the start), fetching {@code limit} rows. */
+    String pageSql(String after) {
+        StringBuilder sql = new StringBuilder("select ").append(Member.COLUMNS).append(" from ").append(from)
+                .append(" where ").append(where);
+        String op = direction == Direction.ASC ? ">" : "<";
+        if (after != null) {
+            sql.append(field == Field.ID ? " and m.id " + op + " :afterId"
+                    : " and (" + sortExpression() + ", m.id) " + op + " (:afterValue, :afterId)");
+        }
+        String dir = direction == Direction.ASC ? " asc" : " desc";
+        sql.append(" order by ");
+        if (field != Field.ID) {
+            sql.append(sortExpression()).append(dir).append(", ");
+        }
+        return sql.append("m.id").append(dir).append(" limit :limit").toString();
+    }
+
+    String countSql() {
+        return "select count(*) from " + from + " where " + where;
+    }
+
+    /** Parameters of a page after the cursor: the filter's plus the cursor's sort value and id. */
+    Map<String, Object> pageParams(String after, int limit) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("limit", limit);
+        if (after != null) {
+            String[] parts = decode(after);
+            all.put("afterId", Long.parseLong(parts[3]));
+            if (field == Field.NAME) {
+                all.put("afterValue", parts[4]);
+            } else if (field == Field.JOINED_ON) {
+                all.put("afterValue", LocalDate.parse(parts[4]));
+            }
+        }
+        return all;
+    }
+
+    /** The id inside a cursor, checked to come from a list with this sort. */
+    long afterId(String after) {
+        return Long.parseLong(decode(after)[3]);
+    }
+
+    String cursor(Member member) {
+        String value = switch (field) {
+            case ID -> "";
+            case NAME -> member.name;
+            case JOINED_ON -> (member.joinedOn == null ? LocalDate.of(9999, 12, 31) : member.joinedOn).toString();
+        };
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (CURSOR_PREFIX + field + ":" + direction + ":" + member.id + ":" + value).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String[] decode(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String[] parts = text.split(":", 5);
+            if (parts.length == 5 && (parts[0] + ":").equals(CURSOR_PREFIX) && parts[1].equals(field.name())
+                    && parts[2].equals(direction.name())) {
+                Long.parseLong(parts[3]);
+                if (field == Field.JOINED_ON) {
+                    LocalDate.parse(parts[4]);
+                }
+                return parts;
+            }
+        } catch (RuntimeException e) {
+            // falls through to the validation error below
+        }
+        throw new ValidationException("after: 无效的游标 (not a cursor of a member list with this sort order)");
+    }
+
+    /** The grams a name must contain to contain {@code text}: the text itself if one character, else its bigrams. */
+    static List<String> grams(String text) {
+        int[] cps = text.codePoints().toArray();
+        if (cps.length == 1) {
+            return List.of(text);
+        }
+        Set<String> grams = new LinkedHashSet<>();
+        for (int i = 0; i + 1 < cps.length; i++) {
+            grams.add(new String(cps, i, 2));
+        }
+        return List.copyOf(grams);
+    }
+
+    /** A PostgreSQL array literal of texts, every element quoted. */
+    static String textArray(List<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String v : values) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return literal.append('}').toString();
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

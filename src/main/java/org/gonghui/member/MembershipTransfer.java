@@ -1,0 +1,104 @@
+package org.gonghui.member;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Table;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A transfer (会员接转): released by the outgoing union, then accepted or cancelled. */
+@Entity
+@Table(name = "membership_transfer")
+@Name("MembershipTransfer")
+@Description("会员接转 (a member's transfer from one grassroots union to another)")
+public class MembershipTransfer extends PanacheEntityBase {
+
+    @jakarta.persistence.Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Id
+    @NonNull
+    @Description("Id of the transfer.")
+    public Long id;
+
+    @Id
+    @NonNull
+    @Column(name = "membership_id", updatable = false)
+    @Description("Id of the member (membership) being transferred.")
+    public Long membershipId;
+
+    @Ignore
+    @Column(name = "person_hash", updatable = false)
+    public byte[] personHash;
+
+    @Id
+    @NonNull
+    @Column(name = "from_union_id", updatable = false)
+    @Description("The outgoing union.")
+    public Long fromUnionId;
+
+    @Id
+    @NonNull
+    @Column(name = "to_union_id", updatable = false)
+    @Description("The receiving union.")
+    public Long toUnionId;
+
+    @Ignore
+    @Enumerated(EnumType.STRING)
+    @Column(name = "previous_status", updatable = false)
+    public MemberStatus previousStatus;
+
+    @NonNull
+    @Enumerated(EnumType.STRING)
+    @Description("Where the transfer stands.")
+    public TransferStatus status;
+
+    @Description("Why the member moves (given when releasing).")
+    public String reason;
+
+    @NonNull
+    @Column(name = "released_by", updatable = false)
+    @Description("Token subject of the official who released the member.")
+    public String releasedBy;
+
+    @NonNull
+    @Column(name = "released_at", insertable = false, updatable = false)
+    @Description("When the member was released.")
+    public OffsetDateTime releasedAt;
+
+    @Column(name = "decided_by")
+    @Description("Token subject of whoever accepted or cancelled.")
+    public String decidedBy;
+
+    @Column(name = "decided_at")
+    @Description("When it was accepted or cancelled.")
+    public OffsetDateTime decidedAt;
+
+    @Column(name = "decision_reason")
+    @Description("Reason given when cancelling.")
+    public String decisionReason;
+
+    /** Transfers from or to unions in a subtree (or one union), newest first, before {@code beforeId}. */
+    @SuppressWarnings("unchecked")
+    static List<MembershipTransfer> findPage(String where, java.util.Map<String, Object> params, Long beforeId, int limit) {
+        var query = getEntityManager().createNativeQuery("select t.* from membership_transfer t where " + where
+                + (beforeId == null ? "" : " and t.id < :before") + " order by t.id desc limit :limit", MembershipTransfer.class);
+        params.forEach(query::setParameter);
+        if (beforeId != null) {
+            query.setParameter("before", beforeId);
+        }
+        return query.setParameter("limit", limit).getResultList();
+    }
+}

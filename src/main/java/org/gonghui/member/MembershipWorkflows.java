@@ -1,0 +1,373 @@
+package org.gonghui.member;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.gonghui.audit.AuditLog;
+import org.gonghui.security.Caller;
+import org.gonghui.security.CallerScope;
+import org.gonghui.support.ConflictException;
+import org.gonghui.support.ForbiddenException;
+import org.gonghui.support.Idempotency;
+import org.gonghui.support.NotFoundException;
+import org.gonghui.support.PageRequest;
+import org.gonghui.support.PersonalData;
+import org.gonghui.support.PersonalData.Purpose;
+import org.gonghui.support.ValidationException;
+import org.gonghui.union.TradeUnion;
+import org.gonghui.union.UnionLevel;
+import org.gonghui.union.UnionService;
+import org.gonghui.union.UnionStatus;
+
+/**
+ * Joining and moving: applications (apply, approve, reject, withdraw) and transfers (会员接转: release,
+ * accept, cancel). Every step is one transaction that checks the member's version; the database's
+ * unique indexes keep one membership per person even when two steps race.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class MembershipWorkflows {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    UnionService unions;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    PersonalData personalData;
+
+    @Inject
+    Idempotency idempotency;
+
+    // --- applications
+
+    @Transactional
+    public Member apply(MemberInputs.Apply input) {
+        CallerScope scope = caller.scope();
+        String subject = caller.subject();
+        IdNumber idNumber = MemberRules.idNumber("idNumber", input.idNumber);
+        String name = MemberRules.name("name", input.name);
+        PhoneNumber phone = MemberRules.phone("phone", input.phone);
+        if (input.idempotencyKey != null) {
+            Optional<Long> first = idempotency.claim(subject, "applyForMembership", input.idempotencyKey, requestHash(input, idNumber, phone));
+            if (first.isPresent()) {
+                Membership m = Membership.findWithPerson(first.get()).orElseThrow();
+                return Member.of(m, m.person);
+            }
+        }
+        if ((input.unionId == null) == (input.regionCode == null || input.regionCode.isBlank())) {
+            throw new ValidationException("unionId: 请提供 unionId 或 regionCode 之一 — give either unionId or regionCode");
+        }
+        boolean provisional = input.unionId == null;
+        TradeUnion union = provisional ? communityUnion(scope, input.regionCode.strip()) : applicableUnion(scope, input.unionId);
+
+        byte[] idHash = personalData.hash(Purpose.ID_NUMBER, idNumber.value());
+        Person person = Person.findByIdHash(idHash).orElse(null);
+        if (!scope.isOfficial()) {
+            Optional<Person> linked = Person.findBySubject(subject);
+            if (linked.isPresent() && linked.get() != person) {
+                throw new ValidationException("idNumber: 您的账号已绑定另一身份证号 — your login is linked to a person with another ID number");
+            }
+            if (person != null && person.subject != null && !person.subject.equals(subject)) {
+                throw new ForbiddenException("idNumber: 该身份证号已绑定其他账号 — this ID number belongs to another login");
+            }
+        }
+        if (person != null) {
+            if (!person.name.equals(name)) {
+                throw new ValidationException("name: 姓名与身份证号登记的姓名不一致 — the name does not match the one registered for this ID number");
+            }
+            Optional<Membership> open = Membership.findOpen(idHash);
+            if (open.isPresent()) {
+                throw new ConflictException("idNumber: 此人已是会员" + nameIfVisible(scope, person, open.get().unionId)
+                        + " — this person already holds a membership; transfer it instead of joining again");
+            }
+            Optional<Membership> pending = Membership.findPending(idHash);
+            if (pending.isPresent()) {
+                throw new ConflictException("idNumber: 此人已有待审批的入会申请" + nameIfVisible(scope, person, pending.get().unionId)
+                        + " — this person already has an application awaiting a decision");
+            }
+            if (phone != null) {
+                person.setPhone(phone, personalData);
+                person.updatedAt = OffsetDateTime.now();
+            }
+        } else {
+            person = Person.of(idNumber, name, personalData);
+            person.setPhone(phone, personalData);
+            person.persist();
+        }
+
+        Membership m = new Membership();
+        m.person = person;
+        m.personHash = idHash;
+        m.unionId = union.id;
+        m.status = MemberStatus.PENDING;
+        m.provisional = provisional;
+        m.employerName = MemberRules.text("employerName", input.employerName, 200);
+        m.employerCreditCode = MemberRules.creditCode("employerCreditCode", input.employerCreditCode);
+        m.occupation = MemberRules.text("occupation", input.occupation, 100);
+        m.keyGroups = MemberRules.keyGroups(input.keyGroups);
+        m.newEmploymentForm = Boolean.TRUE.equals(input.newEmploymentForm);
+        m.migrantWorker = Boolean.TRUE.equals(input.migrantWorker);
+        m.applicantSubject = scope.isOfficial() ? null : subject;
+        m.statusChangedAt = OffsetDateTime.now();
+        m.updatedAt = m.statusChangedAt;
+        m.persist();
+        MembershipEvent.record(m, null, provisional ? "所在单位未建会, 按地区申请 (employer has no union; applied by area " + union.regionCode + ")" : null, subject);
+        Membership.flush();
+        if (input.idempotencyKey != null) {
+            idempotency.complete(subject, "applyForMembership", input.idempotencyKey, m.id);
+        }
+        audit.record("applyForMembership", "Member", m.id, union.id, union.path, Map.of(), MemberService.auditedFields(m));
+        return Member.of(m, person);
+    }
+
+    @Transactional
+    public Member approve(MemberInputs.Decision input) {
+        CallerScope scope = caller.official();
+        Membership m = members.owned(scope, input.id);
+        MemberService.checkVersion(m, input.version);
+        requirePending(m);
+        Map<String, String> before = MemberService.auditedFields(m);
+        m.cardNumber = Membership.nextCardNumber();
+        m.joinedOn = MemberRules.today();
+        Person person = m.person;
+        if (m.applicantSubject != null && person.subject == null && Person.findBySubject(m.applicantSubject).isEmpty()) {
+            person.subject = m.applicantSubject;
+            person.updatedAt = OffsetDateTime.now();
+        }
+        members.setStatus(m, m.provisional ? MemberStatus.PROVISIONAL : MemberStatus.ACTIVE, MemberRules.text("reason", input.reason, 500));
+        audit.record("approveApplication", "Member", m.id, m.unionId, MemberService.unionPath(m), before, MemberService.auditedFields(m));
+        return Member.of(m, person);
+    }
+
+    @Transactional
+    public Member reject(MemberInputs.Decision input) {
+        CallerScope scope = caller.official();
+        Membership m = members.owned(scope, input.id);
+        MemberService.checkVersion(m, input.version);
+        requirePending(m);
+        String reason = MemberRules.reason("reason", input.reason);
+        Map<String, String> before = MemberService.auditedFields(m);
+        members.setStatus(m, MemberStatus.REJECTED, reason);
+        audit.record("rejectApplication", "Member", m.id, m.unionId, MemberService.unionPath(m), before, MemberService.auditedFields(m), reason);
+        return Member.of(m, m.person);
+    }
+
+    /** The applicant (or an official in scope) takes a pending application back. */
+    @Transactional
+    public Member withdrawApplication(MemberInputs.Decision input) {
+        CallerScope scope = caller.scope();
+        String subject = caller.subject();
+        Membership m;
+        if (scope.isOfficial()) {
+            m = members.owned(scope, input.id);
+        } else {
+            m = Membership.findWithPerson(input.id)
+                    .filter(x -> subject.equals(x.applicantSubject) || subject.equals(x.person.subject))
+                    .orElseThrow(() -> new NotFoundException("id: 申请不存在 — no application " + input.id + " of yours"));
+        }
+        MemberService.checkVersion(m, input.version);
+        requirePending(m);
+        Map<String, String> before = MemberService.auditedFields(m);
+        members.setStatus(m, MemberStatus.WITHDRAWN, MemberRules.text("reason", input.reason, 500));
+        audit.record("withdrawApplication", "Member", m.id, m.unionId, MemberService.unionPath(m), before, MemberService.auditedFields(m));
+        return Member.of(m, m.person);
+    }
+
+    // --- transfers
+
+    @Transactional
+    public MembershipTransfer release(MemberInputs.Release input) {
+        CallerScope scope = caller.official();
+        Membership m = members.owned(scope, input.id);
+        MemberService.checkVersion(m, input.version);
+        if (!(m.status == MemberStatus.ACTIVE || m.status == MemberStatus.PROVISIONAL || m.status == MemberStatus.RETAINED)) {
+            throw new ConflictException("id: 仅正式、临时或保留会籍的会员可以转出 — a " + m.status + " member cannot be transferred");
+        }
+        TradeUnion to = TradeUnion.findById(input.toUnionId);
+        if (to == null) {
+            throw new NotFoundException("toUnionId: 工会不存在 — no union " + input.toUnionId);
+        }
+        if (to.level != UnionLevel.GRASSROOTS || to.status != UnionStatus.ACTIVE) {
+            throw new ValidationException("toUnionId: 只能转入正常运行的基层工会 — members transfer to ACTIVE grassroots unions only");
+        }
+        if (to.id.equals(m.unionId)) {
+            throw new ValidationException("toUnionId: 已是该工会会员 — the member already belongs to union " + to.id);
+        }
+        MembershipTransfer t = new MembershipTransfer();
+        t.membershipId = m.id;
+        t.personHash = m.personHash;
+        t.fromUnionId = m.unionId;
+        t.toUnionId = to.id;
+        t.previousStatus = m.status;
+        t.status = TransferStatus.RELEASED;
+        t.reason = MemberRules.text("reason", input.reason, 500);
+        t.releasedBy = caller.subject();
+        t.persist();
+        Map<String, String> before = MemberService.auditedFields(m);
+        members.setStatus(m, MemberStatus.TRANSFERRING, "转出至 " + to.name + (t.reason == null ? "" : ": " + t.reason));
+        audit.record("releaseMember", "Member", m.id, m.unionId, MemberService.unionPath(m), before, transferFields(m, to.id));
+        MembershipTransfer.getEntityManager().refresh(t);
+        return t;
+    }
+
+    @Transactional
+    public Member accept(MemberInputs.TransferDecision input) {
+        CallerScope scope = caller.official();
+        MembershipTransfer t = visibleTransfer(scope, input.transferId);
+        TradeUnion to = TradeUnion.findById(t.toUnionId);
+        if (!scope.covers(to.path)) {
+            throw new ForbiddenException("transferId: 只有转入工会可以接收 — only the receiving union accepts a transfer");
+        }
+        requireOpen(t);
+        Membership m = Membership.findWithPerson(t.membershipId).orElseThrow();
+        MemberService.checkVersion(m, input.version);
+        Map<String, String> before = MemberService.auditedFields(m);
+        m.unionId = to.id;
+        MemberStatus status = t.previousStatus == MemberStatus.RETAINED ? MemberStatus.RETAINED
+                : t.previousStatus == MemberStatus.PROVISIONAL && MemberRules.takesProvisionalMembers(to.kind) ? MemberStatus.PROVISIONAL
+                : MemberStatus.ACTIVE;
+        m.provisional = status == MemberStatus.PROVISIONAL;
+        t.status = TransferStatus.ACCEPTED;
+        t.decidedBy = caller.subject();
+        t.decidedAt = OffsetDateTime.now();
+        members.setStatus(m, status, "由 " + t.fromUnionId + " 转入 (transferred in)");
+        audit.record("acceptTransfer", "Member", m.id, to.id, to.path, before, MemberService.auditedFields(m));
+        return Member.of(m, m.person);
+    }
+
+    @Transactional
+    public MembershipTransfer cancel(MemberInputs.TransferDecision input) {
+        CallerScope scope = caller.official();
+        MembershipTransfer t = visibleTransfer(scope, input.transferId);
+        requireOpen(t);
+        String reason = MemberRules.reason("reason", input.reason);
+        Membership m = Membership.findWithPerson(t.membershipId).orElseThrow();
+        MemberService.checkVersion(m, input.version);
+        Map<String, String> before = transferFields(m, t.toUnionId);
+        t.status = TransferStatus.CANCELLED;
+        t.decidedBy = caller.subject();
+        t.decidedAt = OffsetDateTime.now();
+        t.decisionReason = reason;
+        members.setStatus(m, t.previousStatus, "接转已撤销: " + reason);
+        audit.record("cancelTransfer", "Member", m.id, m.unionId, MemberService.unionPath(m), before, MemberService.auditedFields(m), reason);
+        return t;
+    }
+
+    /** One transfer from or to a union in the caller's subtree. */
+    public MembershipTransfer transfer(long id) {
+        return visibleTransfer(caller.official(), id);
+    }
+
+    /** Transfers from or to unions of a subtree (default: the caller's), newest first. */
+    public TransferConnection transfers(TransferFilter filter, PageRequest page) {
+        CallerScope scope = caller.official();
+        String path = filter != null && filter.unionId != null ? unions.get(filter.unionId, "filter.unionId").path : scope.unionPath();
+        TransferFilter.Direction direction = filter == null || filter.direction == null ? TransferFilter.Direction.ANY : filter.direction;
+        String inSubtree = "exists (select 1 from trade_union u where u.id = t.%s and u.path >= :from and u.path < :to)";
+        String where = switch (direction) {
+            case INCOMING -> inSubtree.formatted("to_union_id");
+            case OUTGOING -> inSubtree.formatted("from_union_id");
+            case ANY -> "(" + inSubtree.formatted("to_union_id") + " or " + inSubtree.formatted("from_union_id") + ")";
+        };
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", path);
+        params.put("to", TradeUnion.pathsAfter(path));
+        if (filter != null && filter.statuses != null && !filter.statuses.isEmpty()) {
+            where += " and t.status = any(cast(:statuses as text[]))";
+            params.put("statuses", MemberQuery.textArray(filter.statuses.stream().map(Enum::name).toList()));
+        }
+        return new TransferConnection(MembershipTransfer.findPage(where, params, page.afterId(), page.rowsToFetch()), page);
+    }
+
+    /** The member of each transfer, in one statement. */
+    public List<Member> membersOf(List<MembershipTransfer> transfers) {
+        caller.official();
+        Map<Long, Member> byId = new HashMap<>();
+        members.byIds(transfers.stream().map(t -> t.membershipId).distinct().toList()).forEach(m -> byId.put(m.id, m));
+        return transfers.stream().map(t -> byId.get(t.membershipId)).toList();
+    }
+
+    private MembershipTransfer visibleTransfer(CallerScope scope, Long id) {
+        MembershipTransfer t = id == null ? null : MembershipTransfer.findById(id);
+        if (t != null) {
+            for (TradeUnion u : TradeUnion.listByIds(List.of(t.fromUnionId, t.toUnionId))) {
+                if (scope.covers(u.path)) {
+                    return t;
+                }
+            }
+        }
+        throw new NotFoundException("transferId: 接转记录不存在 — no transfer " + id + " in your scope");
+    }
+
+    private static void requireOpen(MembershipTransfer t) {
+        if (t.status != TransferStatus.RELEASED) {
+            throw new ConflictException("transferId: 接转已" + (t.status == TransferStatus.ACCEPTED ? "完成" : "撤销") + " — transfer " + t.id + " is already " + t.status);
+        }
+    }
+
+    private static void requirePending(Membership m) {
+        if (m.status != MemberStatus.PENDING) {
+            throw new ConflictException("id: 该申请已处理 — application " + m.id + " is no longer PENDING but " + m.status);
+        }
+    }
+
+    private TradeUnion applicableUnion(CallerScope scope, long unionId) {
+        TradeUnion union = scope.isOfficial() ? unions.get(unionId, "unionId") : TradeUnion.findById(unionId);
+        if (union == null) {
+            throw new NotFoundException("unionId: 工会不存在 — no union " + unionId);
+        }
+        if (union.level != UnionLevel.GRASSROOTS || union.status != UnionStatus.ACTIVE) {
+            throw new ValidationException("unionId: 只能申请加入正常运行的基层工会 — applications go to ACTIVE grassroots unions");
+        }
+        return union;
+    }
+
+    private TradeUnion communityUnion(CallerScope scope, String regionCode) {
+        if (!regionCode.matches("[0-9]{6}")) {
+            throw new ValidationException("regionCode: 应为 6 位行政区划代码 — six digits (GB/T 2260)");
+        }
+        TradeUnion union = TradeUnion.findCommunityUnion(regionCode)
+                .orElseThrow(() -> new ValidationException("regionCode: 该地区暂无社区或联合工会 — no ACTIVE community or joint union in area " + regionCode));
+        if (scope.isOfficial() && !scope.covers(union.path)) {
+            throw new NotFoundException("regionCode: 该地区的社区工会不在您的管辖范围 — the area's community union " + union.id + " lies outside your scope");
+        }
+        return union;
+    }
+
+    /** " (工会名称)" when the caller may see the union, else nothing: a CONFLICT must not leak another scope's data. */
+    private String nameIfVisible(CallerScope scope, Person person, long unionId) {
+        TradeUnion union = TradeUnion.findById(unionId);
+        boolean mayKnow = scope.isOfficial() ? scope.covers(union.path) : caller.subject().equals(person.subject);
+        return mayKnow ? " (" + union.name + ")" : "";
+    }
+
+    private static Map<String, String> transferFields(Membership m, long toUnionId) {
+        Map<String, String> fields = MemberService.auditedFields(m);
+        fields.put("transferTo", String.valueOf(toUnionId));
+        return fields;
+    }
+
+    private byte[] requestHash(MemberInputs.Apply input, IdNumber id, PhoneNumber phone) {
+        String canonical = String.join("\u0000", String.valueOf(input.unionId), String.valueOf(input.regionCode), input.name.strip(),
+                id.value(), phone == null ? "" : phone.value(), String.valueOf(input.employerName), String.valueOf(input.employerCreditCode),
+                String.valueOf(input.occupation), String.valueOf(input.keyGroups), String.valueOf(input.newEmploymentForm),
+                String.valueOf(input.migrantWorker));
+        return personalData.hash(Purpose.REQUEST, new String(canonical.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+    }
+}
