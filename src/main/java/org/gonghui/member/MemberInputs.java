@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 /** The inputs of member mutations. */
@@ -133,6 +134,7 @@ final class MemberInputs {
     }
 
     /** Which personal datum to reveal. */
+    @Name("PersonalDataField")
     @Description("A protected personal datum.")
     public enum PersonalField {
         @Description("居民身份证号 (resident ID number)")

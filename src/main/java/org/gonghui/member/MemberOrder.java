@@ -2,6 +2,7 @@ package org.gonghui.member;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Name;
 
 /** Sort order of a member list. */
 @Input("MemberOrder")
@@ -9,6 +10,7 @@ import org.eclipse.microprofile.graphql.Input;
 public class MemberOrder {
 
     /** Sortable fields. */
+    @Name("MemberOrderField")
     @Description("Fields members can be sorted by.")
     public enum Field {
         @Description("Membership id (roughly the order they were registered).")
@@ -20,6 +22,7 @@ public class MemberOrder {
     }
 
     /** Direction. */
+    @Name("SortDirection")
     @Description("Sort direction.")
     public enum Direction {
         @Description("Ascending.")

@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 /** Conditions on transfers. */
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 public class TransferFilter {
 
     /** Which side of the transfer lies in the subtree. */
+    @Name("TransferDirection")
     @Description("Which side of a transfer lies in the subtree.")
     public enum Direction {
         @Description("Into the subtree (to be accepted there).")

@@ -27,4 +27,7 @@ public interface PersonalDataConfig {
 
     /** Rows re-encrypted per run of the rotation job. */
     int reencryptBatchSize();
+
+    /** How often the rotation job runs ({@code off} disables it). */
+    String reencryptEvery();
 }

@@ -52,7 +52,10 @@ class ProductionProfileTests {
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:5432/" + EmptyDatabase.NAME,
                     "quarkus.datasource.username", "postgres",
                     "quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus/",
-                    "quarkus.oidc.token.issuer", Tokens.ISSUER);
+                    "quarkus.oidc.token.issuer", Tokens.ISSUER,
+                    "gonghui.personal-data.encryption-keys", "prod-test:SHTQ1ad3fkMq1jcJD1RXm2p+3ugW6uVX+HzGQMRPAIc=",
+                    "gonghui.personal-data.active-key", "prod-test",
+                    "gonghui.personal-data.hash-key", "gWZfmFsXFvINsBapN1+kgLMFydl2ZWKupzNqh2jp0XI=");
         }
     }
 
