@@ -43,7 +43,8 @@ public class DemoMembers {
             new Demo(10, 22080211, "吴刚", "22080219790112101", "13604365010", MemberStatus.ACTIVE, List.of(), false, false, "白城金源物业服务有限公司", "2018-03-01"),
             new Demo(11, 22082202, "郑浩", "22082219990101111", "17604366011", MemberStatus.ACTIVE, List.of(KeyGroup.FOOD_DELIVERY_RIDER), true, true, "通榆县众达配送服务有限公司", "2022-03-01"),
             new Demo(12, 41030611, "黄丽", "41030620000202122", "13803791012", MemberStatus.PENDING, List.of(), false, false, "洛阳河阳保安服务有限公司", null),
-            new Demo(13, 41030612, "周淑芬", "11010519491231002", null, MemberStatus.RETAINED, List.of(), false, false, "洛阳顺达商贸有限公司", "1998-07-01"));
+            new Demo(13, 41030612, "周淑芬", "11010519491231002", null, MemberStatus.RETAINED, List.of(), false, false, "洛阳顺达商贸有限公司", "1998-07-01"),
+            new Demo(14, 22080211, "马超", "22080219960618131", "13604365014", MemberStatus.PENDING, List.of(), false, false, "白城金源物业服务有限公司", null));
 
     @Inject
     EntityManager em;

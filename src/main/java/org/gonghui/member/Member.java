@@ -140,7 +140,8 @@ public class Member {
         member.unionId = row.get("union_id", Number.class).longValue();
         member.status = MemberStatus.valueOf(row.get("status", String.class));
         member.statusReason = row.get("status_reason", String.class);
-        member.statusChangedAt = row.get("status_changed_at", OffsetDateTime.class);
+        Object changed = row.get("status_changed_at");
+        member.statusChangedAt = changed instanceof java.time.Instant instant ? instant.atZone(MemberRules.CHINA).toOffsetDateTime() : (OffsetDateTime) changed;
         member.cardNumber = row.get("card_number", String.class);
         member.joinedOn = row.get("joined_on", LocalDate.class);
         member.employerName = row.get("employer_name", String.class);
