@@ -195,7 +195,7 @@ public class MemberService {
         params.put("subject", subject);
         params.put("before", page.afterId() == null ? Long.MAX_VALUE : page.afterId());
         params.put("limit", page.rowsToFetch());
-        List<Member> rows = page("select " + Member.COLUMNS + """
+        List<Member> rows = page("select " + Member.COLUMNS + " " + """
                  from membership m join person p on p.id = m.person_id
                  where (m.applicant_subject = :subject or p.subject = :subject) and m.id < :before
                  order by m.id desc limit :limit""", params);
