@@ -1,0 +1,182 @@
+package org.gonghui.member;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+
+import org.gonghui.testing.DemoData;
+import org.gonghui.testing.GraphQLClient;
+import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+/**
+ * Every official tier × {a member inside the subtree, one outside it} × every member operation, plus
+ * members and anonymous callers. Each cell states its outcome: OK, or the exact error code, in which
+ * case the root field is null and nothing in the database changed.
+ */
+@QuarkusTest
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MemberAuthorizationMatrixTests {
+
+    static final String OK = "OK";
+    static final AtomicInteger NEXT_PERSON = new AtomicInteger(100);
+
+    @Inject
+    DataSource dataSource;
+
+    enum Relation {
+        INSIDE, OUTSIDE
+    }
+
+    enum Operation {
+        MEMBER, SEARCH, APPLY, APPROVE, UPDATE, CHANGE_STATUS, RELEASE, REVEAL, LINK_LOGIN
+    }
+
+    /** A demo member with their union and pending application in that union's area, and where a release sends them. */
+    record Target(long member, long union, long pending, long releaseTo) {
+    }
+
+    static final Target HENAN = new Target(1, 41030611, 12, 41030612);
+    static final Target JILIN = new Target(10, 22080211, 14, 22080212);
+
+    /** A demo official, the member they act on inside their subtree, one outside it (null: none), and whether they may reveal the inside one. */
+    record Official(String username, Target inside, Target outside, boolean mayReveal) {
+        Target target(Relation relation) {
+            return relation == Relation.INSIDE ? inside : outside;
+        }
+    }
+
+    // Member 1 何强 belongs to 41030611 河阳保安 under 4103061 河阳街道; member 10 吴刚 to 22080211 under 白城 (2208).
+    static final List<Official> OFFICIALS = List.of(
+            new Official("quanzong", HENAN, null, false),
+            new Official("henan", HENAN, JILIN, false),
+            new Official("luoyang", HENAN, JILIN, false),
+            new Official("jili", HENAN, JILIN, false),
+            new Official("heyang", HENAN, new Target(7, 41030621, 14, 41030612), true),
+            new Official("heyang-baoan", HENAN, new Target(5, 41030612, 14, 41030611), true),
+            new Official("baicheng", JILIN, HENAN, false));
+
+    Stream<Arguments> cells() {
+        List<Arguments> cells = new ArrayList<>();
+        for (Official official : OFFICIALS) {
+            for (Relation relation : Relation.values()) {
+                if (official.target(relation) == null) {
+                    continue;
+                }
+                for (Operation operation : Operation.values()) {
+                    String expected = relation == Relation.OUTSIDE ? "NOT_FOUND"
+                            : operation == Operation.REVEAL && !official.mayReveal() ? "FORBIDDEN" : OK;
+                    cells.add(Arguments.of(Named.of(official.username() + " " + operation + " " + relation + " → " + expected, official),
+                            relation, operation, expected));
+                }
+            }
+        }
+        return cells.stream();
+    }
+
+    /** The bearer token of a demo user; the Keycloak end-to-end suite logs in for real instead. */
+    protected String tokenFor(String username) {
+        return Tokens.forDemoUser(username);
+    }
+
+    @AfterAll
+    void restore() {
+        DemoData.restore(dataSource);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cells")
+    void officialsActOnlyOnMembersInsideTheirSubtree(Official official, Relation relation, Operation operation, String expected) {
+        assertCell(tokenFor(official.username()), official.target(relation), operation, expected);
+    }
+
+    Stream<Arguments> everyOperation() {
+        return Stream.of(Operation.values()).map(Arguments::of);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyOperation")
+    void membersMayNotUseTheRegistry(Operation operation) {
+        // A member may apply for themselves (MembershipWorkflowTests); here they apply for someone else's union, which is allowed too.
+        assertCell(tokenFor("worker"), HENAN, operation, operation == Operation.APPLY ? OK : "FORBIDDEN");
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyOperation")
+    void anonymousCallersAreAskedToSignIn(Operation operation) {
+        assertCell(null, HENAN, operation, "UNAUTHENTICATED");
+    }
+
+    void assertCell(String token, Target target, Operation operation, String expected) {
+        String before = DemoData.fingerprint(dataSource);
+        int version = (int) DemoData.queryLong(dataSource, "select version from membership where id = " + target.member());
+        int pendingVersion = (int) DemoData.queryLong(dataSource, "select version from membership where id = " + target.pending());
+        String first17 = "110105199001" + String.format("%04d", NEXT_PERSON.incrementAndGet()) + "1";
+        Result result = switch (operation) {
+            case MEMBER -> GraphQLClient.post(token, "query($id: ID!) { member(id: $id) { id idNumber } }", Map.of("id", target.member()));
+            case SEARCH -> GraphQLClient.post(token, "query($union: ID!) { members(filter: {unionId: $union}) { totalCount edges { node { id } } } }",
+                    Map.of("union", target.union()));
+            case APPLY -> GraphQLClient.post(token, "mutation($input: ApplyForMembershipInput!) { applyForMembership(input: $input) { id } }",
+                    Map.of("input", Map.of("unionId", target.union(), "name", "测试人", "idNumber", first17 + IdNumber.checkCharacter(first17))));
+            case APPROVE -> GraphQLClient.post(token, "mutation($input: MemberDecisionInput!) { approveApplication(input: $input) { id } }",
+                    Map.of("input", Map.of("id", target.pending(), "version", pendingVersion)));
+            case UPDATE -> GraphQLClient.post(token, "mutation($input: UpdateMemberInput!) { updateMember(input: $input) { id } }",
+                    Map.of("input", Map.of("id", target.member(), "version", version, "occupation", "班组长")));
+            case CHANGE_STATUS -> GraphQLClient.post(token, "mutation($input: ChangeMemberStatusInput!) { changeMemberStatus(input: $input) { id } }",
+                    Map.of("input", Map.of("id", target.member(), "version", version, "status", "RETAINED", "reason", "退休")));
+            case RELEASE -> GraphQLClient.post(token, "mutation($input: ReleaseMemberInput!) { releaseMember(input: $input) { id } }",
+                    Map.of("input", Map.of("id", target.member(), "version", version, "toUnionId", target.releaseTo())));
+            case REVEAL -> GraphQLClient.post(token, "mutation($input: RevealPersonalDataInput!) { revealMemberPersonalData(input: $input) { value } }",
+                    Map.of("input", Map.of("id", target.member(), "field", "ID_NUMBER", "reason", "核对身份")));
+            case LINK_LOGIN -> GraphQLClient.post(token, "mutation($input: LinkMemberLoginInput!) { linkMemberLogin(input: $input) { id } }",
+                    Map.of("input", Map.of("id", target.member(), "subject", "sub-matrix-" + first17)));
+        };
+        assertEquals(200, result.status(), result::toString);
+        String root = switch (operation) {
+            case MEMBER -> "member";
+            case SEARCH -> "members";
+            case APPLY -> "applyForMembership";
+            case APPROVE -> "approveApplication";
+            case UPDATE -> "updateMember";
+            case CHANGE_STATUS -> "changeMemberStatus";
+            case RELEASE -> "releaseMember";
+            case REVEAL -> "revealMemberPersonalData";
+            case LINK_LOGIN -> "linkMemberLogin";
+        };
+        if (OK.equals(expected)) {
+            assertFalse(result.hasErrors(), result::toString);
+            assertNotNull(result.data(root), result::toString);
+            if (operation != Operation.MEMBER && operation != Operation.SEARCH) {
+                DemoData.restore(dataSource);
+            }
+        } else {
+            assertEquals(expected, result.errorCode(), result::toString);
+            assertNotNull(result.errorMessage(), result::toString);
+            assertNull(result.data(root), result::toString);
+            assertEquals(before, DemoData.fingerprint(dataSource), "database changed although the operation was refused");
+        }
+    }
+}
