@@ -84,7 +84,7 @@ public class MemberGraphQLApi {
     @RolesAllowed(Roles.OFFICIAL)
     @NonNull
     public List<@NonNull MemberConnection> unionMembers(@Source List<TradeUnion> sources,
-            @Name("statuses") @Description("Only these statuses (default every status).") List<@NonNull MemberStatus> statuses,
+            @Name("statuses") @Description("Only these statuses (default every status).") List<MemberStatus> statuses,
             @Name("first") @Description("Page size; default 20.") Integer first,
             @Name("after") @Description("Cursor of the last member of the previous page.") String after) {
         return members.membersOf(sources, statuses, PageRequest.of(first, after, paging));
