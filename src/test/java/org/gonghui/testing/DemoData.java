@@ -25,22 +25,27 @@ public final class DemoData {
     }
 
     public static void restore(DataSource dataSource) {
-        String script;
-        try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream("db/demo/R__demo_hierarchy.sql")) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        String script = resource("db/demo/R__demo_hierarchy.sql");
+        String sites = resource("db/demo/R__demo_sites.sql");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
-            s.execute("truncate roster_import_failure, roster_import, idempotency_record, membership_event, membership_transfer, membership,"
-                    + " person, audit_event, union_move, trade_union");
+            s.execute("truncate service_site, roster_import_failure, roster_import, idempotency_record, membership_event, membership_transfer,"
+                    + " membership, person, audit_event, union_move, trade_union");
             s.execute(script);
+            s.execute(sites);
             c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         Arc.container().instance(DemoMembers.class).get().seedIfEmpty();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A digest of every hierarchy row, the move history and the audit trail. */
@@ -52,6 +57,7 @@ public final class DemoData {
                         || coalesce((select string_agg(m::text, '|' order by id) from membership m), '')
                         || coalesce((select string_agg(e::text, '|' order by id) from membership_event e), '')
                         || coalesce((select string_agg(t::text, '|' order by id) from membership_transfer t), '')
+                        || coalesce((select string_agg(s::text, '|' order by id) from service_site s), '')
                         || coalesce((select string_agg(i::text, '|' order by caller_subject, idempotency_key) from idempotency_record i), '')
                         || coalesce((select string_agg(a::text, '|' order by id) from audit_event a), ''))""");
     }

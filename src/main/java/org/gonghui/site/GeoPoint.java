@@ -1,0 +1,39 @@
+package org.gonghui.site;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+/** A point in a stated coordinate system. */
+@Description("坐标 (a point in the stated coordinate system)")
+public class GeoPoint {
+
+    @NonNull
+    @Description("Latitude, degrees.")
+    public double latitude;
+
+    @NonNull
+    @Description("Longitude, degrees.")
+    public double longitude;
+
+    @NonNull
+    @Description("The coordinate system of these values.")
+    public CoordinateSystem coordinateSystem;
+
+    public GeoPoint() {
+    }
+
+    GeoPoint(double latitude, double longitude, CoordinateSystem coordinateSystem) {
+        this.latitude = latitude;
+        this.longitude = longitude;
+        this.coordinateSystem = coordinateSystem;
+    }
+
+    /** A site's WGS-84 position in the requested system. */
+    static GeoPoint of(ServiceSite site, CoordinateSystem system) {
+        if (system == CoordinateSystem.GCJ02) {
+            Coordinates.LatLon gcj = Coordinates.wgs84ToGcj02(site.latitude, site.longitude);
+            return new GeoPoint(gcj.lat(), gcj.lon(), system);
+        }
+        return new GeoPoint(site.latitude, site.longitude, CoordinateSystem.WGS84);
+    }
+}

@@ -1,0 +1,202 @@
+package org.gonghui.site;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.gonghui.audit.AuditLog;
+import org.gonghui.security.Caller;
+import org.gonghui.security.CallerScope;
+import org.gonghui.support.ConflictException;
+import org.gonghui.support.NotFoundException;
+import org.gonghui.support.PageRequest;
+import org.gonghui.support.ValidationException;
+import org.gonghui.union.TradeUnion;
+import org.gonghui.union.UnionRef;
+import org.gonghui.union.UnionRules;
+import org.gonghui.union.UnionService;
+
+/**
+ * Service sites: the public nearest-site search of the mobile apps, and the sites officials keep for
+ * their subtree. Positions are stored in WGS-84; GCJ-02 input is converted on the way in, and results
+ * are returned in the coordinate system the caller used.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class SiteService {
+
+    static final double MAX_RADIUS_KM = 50;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    UnionService unions;
+
+    @Inject
+    AuditLog audit;
+
+    public NearbySiteConnection nearest(double latitude, double longitude, CoordinateSystem system, double radiusKm, List<SiteKind> kinds,
+            PageRequest page, String after) {
+        CoordinateSystem cs = system == null ? CoordinateSystem.WGS84 : system;
+        Coordinates.LatLon wgs = position("latitude", latitude, longitude, cs);
+        if (!(radiusKm > 0) || radiusKm > MAX_RADIUS_KM) {
+            throw new ValidationException("radiusKm: 半径须大于 0 且不超过 " + (int) MAX_RADIUS_KM + " 公里 (must be over 0 and at most 50 km), got " + radiusKm);
+        }
+        Double afterKm = null;
+        Long afterId = null;
+        if (after != null && !after.isEmpty()) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8).split(":");
+                if (parts.length != 3 || !parts[0].equals("n")) {
+                    throw new IllegalArgumentException();
+                }
+                afterKm = Double.parseDouble(parts[1]);
+                afterId = Long.parseLong(parts[2]);
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException("after: 无效的游标 (not a cursor of nearestSites)");
+            }
+        }
+        List<ServiceSite.Candidate> candidates = ServiceSite.findNearest(wgs.lat(), wgs.lon(), radiusKm, kinds, afterKm, afterId, page.rowsToFetch());
+        Map<Long, ServiceSite> byId = ServiceSite.listByIds(candidates.stream().map(ServiceSite.Candidate::id).toList()).stream()
+                .collect(Collectors.toMap(s -> s.id, Function.identity()));
+        return new NearbySiteConnection(candidates.stream().map(c -> new NearbySiteConnection.NearbySiteEdge(byId.get(c.id()), c.distanceKm(), cs)).toList(),
+                page, afterId != null);
+    }
+
+    public ServiceSite get(long id) {
+        return visible(caller.official(), id);
+    }
+
+    public SiteConnection list(SiteInputs.Filter filter, PageRequest page) {
+        CallerScope scope = caller.official();
+        String path = filter != null && filter.unionId != null ? unions.get(filter.unionId, "filter.unionId").path : scope.unionPath();
+        StringBuilder where = new StringBuilder("unionId in (select u.id from TradeUnion u where u.path >= :from and u.path < :to)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", path);
+        params.put("to", TradeUnion.pathsAfter(path));
+        if (filter != null && filter.kinds != null && !filter.kinds.isEmpty()) {
+            where.append(" and kind in :kinds");
+            params.put("kinds", filter.kinds);
+        }
+        if (filter != null && filter.status != null) {
+            where.append(" and status = :status");
+            params.put("status", filter.status);
+        }
+        if (page.afterId() != null) {
+            where.append(" and id > :after");
+            params.put("after", page.afterId());
+        }
+        return new SiteConnection(ServiceSite.find(where + " order by id", params).range(0, page.rowsToFetch() - 1).list(), page);
+    }
+
+    /** The host union of each site (id, name, level: public information), in one statement. */
+    public List<UnionRef> hosts(List<ServiceSite> sites) {
+        Map<Long, TradeUnion> byId = TradeUnion.listByIds(sites.stream().map(s -> s.unionId).collect(Collectors.toCollection(LinkedHashSet::new)))
+                .stream().collect(Collectors.toMap(u -> u.id, Function.identity()));
+        return sites.stream().map(s -> new UnionRef(byId.get(s.unionId))).toList();
+    }
+
+    @Transactional
+    public ServiceSite create(SiteInputs.Create input) {
+        CallerScope scope = caller.official();
+        TradeUnion host = unions.get(input.unionId, "unionId");
+        ServiceSite site = new ServiceSite();
+        site.unionId = host.id;
+        site.kind = input.kind;
+        site.name = UnionRules.text("name", input.name, 200, true);
+        site.address = UnionRules.text("address", input.address, 300, false);
+        Coordinates.LatLon wgs = position("latitude", input.latitude, input.longitude, input.coordinateSystem);
+        site.latitude = wgs.lat();
+        site.longitude = wgs.lon();
+        site.amenities = amenities(input.amenities);
+        site.openingHours = UnionRules.text("openingHours", input.openingHours, 200, false);
+        site.starRating = rating(input.starRating);
+        site.status = SiteStatus.OPEN;
+        site.updatedAt = OffsetDateTime.now();
+        site.persist();
+        site.flush();
+        audit.record("createServiceSite", "ServiceSite", site.id, host.id, host.path, Map.of(), site.auditedFields());
+        return site;
+    }
+
+    @Transactional
+    public ServiceSite update(SiteInputs.Update input) {
+        CallerScope scope = caller.official();
+        ServiceSite site = visible(scope, input.id);
+        if (input.version == null || input.version != site.version) {
+            throw new ConflictException("version: 数据已被他人修改，请刷新后重试 — site " + site.id + " is at version " + site.version + ", you sent " + input.version);
+        }
+        Map<String, String> before = site.auditedFields();
+        if (input.name != null) {
+            site.name = UnionRules.text("name", input.name, 200, true);
+        }
+        if (input.address != null) {
+            site.address = UnionRules.text("address", input.address, 300, false);
+        }
+        if ((input.latitude == null) != (input.longitude == null)) {
+            throw new ValidationException("latitude: 纬度和经度须同时提供 (give latitude and longitude together)");
+        }
+        if (input.latitude != null) {
+            Coordinates.LatLon wgs = position("latitude", input.latitude, input.longitude, input.coordinateSystem);
+            site.latitude = wgs.lat();
+            site.longitude = wgs.lon();
+        }
+        if (input.amenities != null) {
+            site.amenities = amenities(input.amenities);
+        }
+        if (input.openingHours != null) {
+            site.openingHours = UnionRules.text("openingHours", input.openingHours, 200, false);
+        }
+        if (input.starRating != null) {
+            site.starRating = rating(input.starRating);
+        }
+        if (input.status != null) {
+            site.status = input.status;
+        }
+        site.updatedAt = OffsetDateTime.now();
+        site.flush();
+        TradeUnion host = TradeUnion.findById(site.unionId);
+        audit.record("updateServiceSite", "ServiceSite", site.id, host.id, host.path, before, site.auditedFields());
+        return site;
+    }
+
+    private ServiceSite visible(CallerScope scope, Long id) {
+        ServiceSite site = id == null ? null : ServiceSite.findById(id);
+        if (site == null || !scope.covers(TradeUnion.<TradeUnion>findById(site.unionId).path)) {
+            throw new NotFoundException("id: 服务阵地不存在 — no service site " + id + " in your scope");
+        }
+        return site;
+    }
+
+    /** A position in China, converted to WGS-84; VALIDATION outside China's bounding box. */
+    static Coordinates.LatLon position(String field, Double latitude, Double longitude, CoordinateSystem system) {
+        if (latitude == null || longitude == null || !Coordinates.inChina(latitude, longitude)) {
+            throw new ValidationException(field + ": 坐标不在中国境内 (latitude " + Coordinates.MIN_LAT + "–" + Coordinates.MAX_LAT + ", longitude "
+                    + Coordinates.MIN_LON + "–" + Coordinates.MAX_LON + "), got " + latitude + ", " + longitude);
+        }
+        return system == CoordinateSystem.GCJ02 ? Coordinates.gcj02ToWgs84(latitude, longitude) : new Coordinates.LatLon(latitude, longitude);
+    }
+
+    private static String[] amenities(Collection<Amenity> amenities) {
+        return amenities == null ? new String[0] : new LinkedHashSet<>(amenities).stream().map(Enum::name).toArray(String[]::new);
+    }
+
+    private static Integer rating(Integer stars) {
+        if (stars != null && (stars < 1 || stars > 5)) {
+            throw new ValidationException("starRating: 星级为 1 至 5 (1 to 5), got " + stars);
+        }
+        return stars;
+    }
+}
