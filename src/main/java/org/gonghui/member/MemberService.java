@@ -317,6 +317,19 @@ public class MemberService {
         return new RevealedPersonalData(m.id, input.field, value);
     }
 
+    // --- for other features (programs, hardship files)
+
+    /** A member the calling official may see (see {@link #get}), as the entity. */
+    public Membership visibleMembership(Long id, String field) {
+        return visible(caller.official(), id, field);
+    }
+
+    /** The membership that counts of the person the caller's login is linked to, if any. */
+    public java.util.Optional<Membership> ownOpenMembership() {
+        caller.scope();
+        return Person.findBySubject(caller.subject()).flatMap(p -> Membership.findOpen(p.idHash));
+    }
+
     // --- shared by the workflows
 
     /** A member the official may see: in their subtree, or the subject of an open transfer into it. */

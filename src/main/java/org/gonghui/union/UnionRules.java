@@ -116,7 +116,7 @@ public final class UnionRules {
         return trimmed;
     }
 
-    static void checkNotFuture(String field, LocalDate date) {
+    public static void checkNotFuture(String field, LocalDate date) {
         if (date != null && date.isAfter(LocalDate.now(CHINA))) {
             throw new ValidationException(field + ": 不能晚于今天 — " + date + " is in the future");
         }
