@@ -37,7 +37,7 @@ create table program_beneficiary (
     -- ... or an organisation.
     organisation_name         text check (char_length(organisation_name) <= 200),
     organisation_credit_code  text check (organisation_credit_code ~ '^[0-9A-Z]{18}$'),
-    amount                    numeric(12, 2) check (amount >= 0),
+    amount                    numeric(14, 2) check (amount >= 0),
     in_kind_item              text check (char_length(in_kind_item) <= 200),
     in_kind_quantity          integer check (in_kind_quantity > 0),
     granted_on                date not null,

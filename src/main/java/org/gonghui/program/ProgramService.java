@@ -166,7 +166,7 @@ public class ProgramService {
         p.periodStart = input.periodStart;
         p.periodEnd = input.periodEnd;
         p.budget = required("budgetYuan", Money.parse("budgetYuan", input.budgetYuan));
-        p.targetKeyGroups = groups(input.targetKeyGroups);
+        p.targetKeyGroupCodes = groups(input.targetKeyGroups);
         p.status = input.status == null ? ProgramStatus.PLANNED : input.status;
         if (p.status == ProgramStatus.CLOSED) {
             throw new ValidationException("status: 新项目为 PLANNED 或 OPEN (a new program is PLANNED or OPEN)");
@@ -207,7 +207,7 @@ public class ProgramService {
             p.budget = budget;
         }
         if (input.targetKeyGroups != null) {
-            p.targetKeyGroups = groups(input.targetKeyGroups);
+            p.targetKeyGroupCodes = groups(input.targetKeyGroups);
         }
         if (input.status != null && input.status != p.status) {
             if (input.status.ordinal() < p.status.ordinal()) {
@@ -336,7 +336,7 @@ public class ProgramService {
         LocalDate today = LocalDate.now(UnionRules.CHINA);
         boolean open = p != null && p.status == ProgramStatus.OPEN && union.pathIds().contains(p.unionId) && !today.isBefore(p.periodStart)
                 && !today.isAfter(p.periodEnd)
-                && (p.targetKeyGroups.length == 0 || Arrays.stream(p.targetKeyGroups).anyMatch(g -> Arrays.asList(m.keyGroups).contains(g)));
+                && (p.targetKeyGroupCodes.length == 0 || Arrays.stream(p.targetKeyGroupCodes).anyMatch(g -> Arrays.asList(m.keyGroups).contains(g)));
         if (!open) {
             throw new NotFoundException("programId: 没有向您开放的该项目 — no program " + input.programId + " open to you");
         }

@@ -77,7 +77,7 @@ public class ServiceProgram extends PanacheEntityBase {
     @Ignore
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "target_key_groups", columnDefinition = "text[]")
-    public String[] targetKeyGroups = new String[0];
+    public String[] targetKeyGroupCodes = new String[0];
 
     @NonNull
     @Enumerated(EnumType.STRING)
@@ -117,7 +117,7 @@ public class ServiceProgram extends PanacheEntityBase {
     @NonNull
     @Description("面向的重点群体 (target key groups); empty: every member.")
     public List<@NonNull KeyGroup> getTargetKeyGroups() {
-        return Arrays.stream(targetKeyGroups).map(KeyGroup::valueOf).toList();
+        return Arrays.stream(targetKeyGroupCodes).map(KeyGroup::valueOf).toList();
     }
 
     Map<String, String> auditedFields() {
@@ -127,7 +127,7 @@ public class ServiceProgram extends PanacheEntityBase {
         fields.put("periodStart", periodStart.toString());
         fields.put("periodEnd", periodEnd.toString());
         fields.put("budget", Money.format(budget));
-        fields.put("targetKeyGroups", String.join(",", targetKeyGroups));
+        fields.put("targetKeyGroups", String.join(",", targetKeyGroupCodes));
         fields.put("status", status.name());
         if (description != null) {
             fields.put("description", description);

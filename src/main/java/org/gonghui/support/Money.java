@@ -2,6 +2,7 @@ package org.gonghui.support;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.regex.Pattern;
 
 /**
  * Amounts of yuan: exact decimals with at most two places, exchanged with clients as strings
@@ -10,6 +11,7 @@ import java.math.RoundingMode;
 public final class Money {
 
     private static final BigDecimal MAX = new BigDecimal("999999999999.99");
+    private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,2})?");
 
     private Money() {
     }
@@ -19,14 +21,12 @@ public final class Money {
         if (text == null || text.isBlank()) {
             return null;
         }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            throw new ValidationException(field + ": 金额格式不正确 (an amount in yuan such as 1200.50), got " + text);
+        if (!AMOUNT.matcher(text.strip()).matches()) {
+            throw new ValidationException(field + ": 金额须为非负数, 最多两位小数 (yuan such as 1200.50: digits, at most two decimal places), got " + text);
         }
-        if (value.signum() < 0 || value.scale() > 2 && value.stripTrailingZeros().scale() > 2 || value.compareTo(MAX) > 0) {
-            throw new ValidationException(field + ": 金额须为非负数, 最多两位小数 (non-negative, at most two decimal places), got " + text);
+        BigDecimal value = new BigDecimal(text.strip());
+        if (value.compareTo(MAX) > 0) {
+            throw new ValidationException(field + ": 金额过大 (at most " + MAX.toPlainString() + "), got " + text);
         }
         return value.setScale(2, RoundingMode.UNNECESSARY);
     }

@@ -29,7 +29,8 @@ public final class DemoData {
         String sites = resource("db/demo/R__demo_sites.sql");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
-            s.execute("truncate service_site, roster_import_failure, roster_import, idempotency_record, membership_event, membership_transfer,"
+            s.execute("truncate hardship_step, hardship_file, program_application, program_beneficiary, service_program,"
+                    + " service_site, roster_import_failure, roster_import, idempotency_record, membership_event, membership_transfer,"
                     + " membership, person, audit_event, union_move, trade_union");
             s.execute(script);
             s.execute(sites);
@@ -58,6 +59,9 @@ public final class DemoData {
                         || coalesce((select string_agg(e::text, '|' order by id) from membership_event e), '')
                         || coalesce((select string_agg(t::text, '|' order by id) from membership_transfer t), '')
                         || coalesce((select string_agg(s::text, '|' order by id) from service_site s), '')
+                        || coalesce((select string_agg(p::text, '|' order by id) from service_program p), '')
+                        || coalesce((select string_agg(b::text, '|' order by id) from program_beneficiary b), '')
+                        || coalesce((select string_agg(a::text, '|' order by id) from program_application a), '')
                         || coalesce((select string_agg(i::text, '|' order by caller_subject, idempotency_key) from idempotency_record i), '')
                         || coalesce((select string_agg(a::text, '|' order by id) from audit_event a), ''))""");
     }
