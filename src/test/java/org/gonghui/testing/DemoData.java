@@ -62,6 +62,8 @@ public final class DemoData {
                         || coalesce((select string_agg(p::text, '|' order by id) from service_program p), '')
                         || coalesce((select string_agg(b::text, '|' order by id) from program_beneficiary b), '')
                         || coalesce((select string_agg(a::text, '|' order by id) from program_application a), '')
+                        || coalesce((select string_agg(h::text, '|' order by id) from hardship_file h), '')
+                        || coalesce((select string_agg(h::text, '|' order by id) from hardship_step h), '')
                         || coalesce((select string_agg(i::text, '|' order by caller_subject, idempotency_key) from idempotency_record i), '')
                         || coalesce((select string_agg(a::text, '|' order by id) from audit_event a), ''))""");
     }

@@ -1,0 +1,185 @@
+package org.gonghui.hardship;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.Transactional;
+
+import org.gonghui.audit.AuditLog;
+import org.gonghui.member.MemberService;
+import org.gonghui.member.Membership;
+import org.gonghui.security.Caller;
+import org.gonghui.security.CallerScope;
+import org.gonghui.support.ConflictException;
+import org.gonghui.support.ForbiddenException;
+import org.gonghui.support.Money;
+import org.gonghui.support.NotFoundException;
+import org.gonghui.support.PersonalData;
+import org.gonghui.support.PersonalData.Purpose;
+import org.gonghui.support.PersonalData.Sealed;
+import org.gonghui.support.ValidationException;
+import org.gonghui.union.TradeUnion;
+import org.gonghui.union.UnionRules;
+
+/**
+ * Hardship files: sensitive, so only officials of the member's own union and of the union directly
+ * above it open, advance or read them, household facts are encrypted, and every read writes an audit
+ * record in the same transaction as the read.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class HardshipService {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    PersonalData personalData;
+
+    /** The member's current file (else their latest), or null; the read is audited with its reason. */
+    public HardshipFileView read(long memberId, String reason) {
+        Membership m = entitled(memberId);
+        String why = UnionRules.text("reason", reason, 500, true);
+        HardshipFile file = HardshipFile.<HardshipFile>find("membershipId = ?1 order by case when status = 'CLOSED' then 1 else 0 end, id desc", m.id)
+                .firstResult();
+        TradeUnion union = TradeUnion.findById(m.unionId);
+        audit.record("readHardshipFile", "Member", m.id, union.id, union.path, Map.of(),
+                Map.of("hardshipFile", file == null ? "none" : String.valueOf(file.id)), why);
+        return file == null ? null : view(file);
+    }
+
+    public HardshipFileView open(HardshipInputs.Open input) {
+        Membership m = entitled(input.memberId);
+        if (!m.status.isOpen()) {
+            throw new ValidationException("memberId: 会员状态为 " + m.status + " — files are opened for members in good standing");
+        }
+        if (HardshipFile.count("personHash = ?1 and status <> ?2", m.personHash, HardshipEnums.Status.CLOSED) > 0) {
+            throw new ConflictException("memberId: 该职工已有在办或有效的困难档案 — this person already has an open hardship file");
+        }
+        if (input.reasons.isEmpty()) {
+            throw new ValidationException("reasons: 至少一项致困原因 (at least one cause)");
+        }
+        if (input.householdSize < 1 || input.householdSize > 20) {
+            throw new ValidationException("householdSize: 1 至 20 人 (1 to 20)");
+        }
+        int dependents = input.dependents == null ? 0 : input.dependents;
+        if (dependents < 0 || dependents > 20) {
+            throw new ValidationException("dependents: 0 至 20 (0 to 20)");
+        }
+        BigDecimal income = Money.parse("monthlyIncomeYuan", input.monthlyIncomeYuan);
+        if (income == null) {
+            throw new ValidationException("monthlyIncomeYuan: 必填 — must not be empty");
+        }
+        JsonObjectBuilder details = Json.createObjectBuilder().add("size", input.householdSize).add("monthlyIncomeYuan", Money.format(income))
+                .add("dependents", dependents);
+        String description = UnionRules.text("description", input.description, 2000, false);
+        if (description != null) {
+            details.add("description", description);
+        }
+        Sealed sealed = personalData.encrypt(Purpose.HARDSHIP_DETAILS, details.build().toString());
+        HardshipFile file = new HardshipFile();
+        file.membershipId = m.id;
+        file.personHash = m.personHash;
+        file.unionId = m.unionId;
+        file.level = input.level;
+        file.reasons = new LinkedHashSet<>(input.reasons).stream().map(Enum::name).toArray(String[]::new);
+        file.detailsCipher = sealed.ciphertext();
+        file.detailsKey = sealed.keyId();
+        file.status = HardshipEnums.Status.APPLIED;
+        file.updatedAt = OffsetDateTime.now();
+        file.persist();
+        step(file, null, null);
+        file.flush();
+        HardshipFile.getEntityManager().refresh(file);
+        TradeUnion union = TradeUnion.findById(m.unionId);
+        audit.record("openHardshipFile", "HardshipFile", file.id, union.id, union.path, Map.of(),
+                Map.of("level", file.level.name(), "status", file.status.name()));
+        return view(file);
+    }
+
+    public HardshipFileView advance(HardshipInputs.Advance input) {
+        HardshipFile file = input.id == null ? null : HardshipFile.findById(input.id);
+        if (file == null) {
+            throw new NotFoundException("id: 档案不存在 — no hardship file " + input.id + " in your scope");
+        }
+        entitled(file.membershipId);
+        if (input.version == null || input.version != file.version) {
+            throw new ConflictException("version: 数据已被他人修改，请刷新后重试 — file " + file.id + " is at version " + file.version);
+        }
+        HardshipEnums.Status from = file.status;
+        boolean next = input.to.ordinal() == from.ordinal() + 1 || input.to == HardshipEnums.Status.CLOSED && from != HardshipEnums.Status.CLOSED;
+        if (!next) {
+            throw new ConflictException("to: 建档流程只能逐步推进 — a " + from + " file goes to "
+                    + (from == HardshipEnums.Status.CLOSED ? "nothing (it is closed)" : HardshipEnums.Status.values()[from.ordinal() + 1] + " or CLOSED"));
+        }
+        String note = UnionRules.text("note", input.note, 500, input.to == HardshipEnums.Status.CLOSED);
+        file.status = input.to;
+        file.updatedAt = OffsetDateTime.now();
+        step(file, from, note);
+        file.flush();
+        TradeUnion union = TradeUnion.findById(file.unionId);
+        audit.record("advanceHardshipFile", "HardshipFile", file.id, union.id, union.path, Map.of("status", from.name()),
+                Map.of("status", file.status.name()), note);
+        return view(file);
+    }
+
+    /** The member, if the caller is an official of the member's own union or of the union directly above it. */
+    private Membership entitled(Long memberId) {
+        CallerScope scope = caller.official();
+        Membership m = members.visibleMembership(memberId, "memberId");
+        TradeUnion union = TradeUnion.findById(m.unionId);
+        if (!scope.covers(union.path)
+                || !Objects.equals(scope.unionId(), union.id) && !Objects.equals(scope.unionId(), union.parentId)) {
+            throw new ForbiddenException("memberId: 困难档案仅限会员所在工会及其直接上级工会 — only officials of the member's own union and of the union directly above it handle hardship files");
+        }
+        return m;
+    }
+
+    private void step(HardshipFile file, HardshipEnums.Status from, String note) {
+        HardshipStep step = new HardshipStep();
+        step.fileId = file.id;
+        step.personHash = file.personHash;
+        step.fromStatus = from;
+        step.toStatus = file.status;
+        step.note = note;
+        step.actorSubject = caller.subject();
+        step.occurredAt = OffsetDateTime.now();
+        step.persist();
+    }
+
+    private HardshipFileView view(HardshipFile file) {
+        JsonObject details = Json.createReader(new StringReader(personalData.decryptText(Purpose.HARDSHIP_DETAILS, file.detailsCipher, file.detailsKey)))
+                .readObject();
+        HardshipFileView view = new HardshipFileView();
+        view.id = file.id;
+        view.memberId = file.membershipId;
+        view.level = file.level;
+        view.reasons = Arrays.stream(file.reasons).map(HardshipEnums.Reason::valueOf).toList();
+        view.household = new HardshipFileView.Household();
+        view.household.size = details.getInt("size");
+        view.household.monthlyIncomeYuan = details.getString("monthlyIncomeYuan");
+        view.household.dependents = details.getInt("dependents");
+        view.household.description = details.containsKey("description") ? details.getString("description") : null;
+        view.status = file.status;
+        view.steps = HardshipStep.of(file.id);
+        view.version = file.version;
+        view.createdAt = file.createdAt;
+        return view;
+    }
+}
