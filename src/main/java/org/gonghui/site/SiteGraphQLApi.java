@@ -37,6 +37,7 @@ public class SiteGraphQLApi {
     Paging paging;
 
     @Query("nearestSites")
+    @RateLimited(RateLimited.Kind.PUBLIC_QUERY)
     @Description("附近的服务阵地 (open service sites within radiusKm of a point, nearest first by great-circle distance). Public: no login needed. "
             + "Coordinates outside China or a radius over 50 km are VALIDATION errors.")
     @PermitAll

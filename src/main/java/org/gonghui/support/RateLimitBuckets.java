@@ -1,7 +1,9 @@
 package org.gonghui.support;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
@@ -9,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -31,6 +34,7 @@ public class RateLimitBuckets {
 
     private PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private BucketConfiguration mutations;
+    private final Map<String, Bucket> publicBuckets = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
@@ -50,6 +54,26 @@ public class RateLimitBuckets {
         while (buckets.removeExpired(PURGE_BATCH) == PURGE_BATCH) {
             // another full batch may follow
         }
+    }
+
+    /**
+     * Takes one public-query token of a client address. These buckets live in this replica's memory:
+     * public reads are frequent and cheap, and a shared row per address would serialize them; with
+     * several replicas an address gets the limit once per replica, which still stops a flood.
+     */
+    public OptionalLong takePublicQuery(String caller) {
+        Bucket bucket = publicBuckets.computeIfAbsent(caller, k -> Bucket.builder()
+                .addLimit(limit -> limit.capacity(limits.publicQueriesPerMinute()).refillGreedy(limits.publicQueriesPerMinute(), Duration.ofMinutes(1)))
+                .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? OptionalLong.empty()
+                : OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1));
+    }
+
+    /** Forgets the in-memory buckets that are full again (their addresses have been idle). */
+    @Scheduled(every = "5m", delay = 1, delayUnit = TimeUnit.MINUTES, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeIdlePublicBuckets() {
+        publicBuckets.values().removeIf(b -> b.getAvailableTokens() >= limits.publicQueriesPerMinute());
     }
 
     /** Takes one mutation token of the caller; empty when granted, else the seconds to wait. */

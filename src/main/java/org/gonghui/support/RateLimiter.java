@@ -46,7 +46,8 @@ public class RateLimiter {
         String key = identity.isAnonymous()
                 ? "addr:" + (http == null ? "unknown" : http.request().remoteAddress().host())
                 : "sub:" + caller.subject();
-        OptionalLong wait = buckets.takeMutation(key);
+        RateLimited limit = context.getMethod().getAnnotation(RateLimited.class);
+        OptionalLong wait = limit != null && limit.value() == RateLimited.Kind.PUBLIC_QUERY ? buckets.takePublicQuery(key) : buckets.takeMutation(key);
         if (wait.isPresent()) {
             if (http != null) {
                 http.put(LIMITED, wait.getAsLong());

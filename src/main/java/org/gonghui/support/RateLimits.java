@@ -10,4 +10,8 @@ public interface RateLimits {
     /** Mutations per caller and minute. */
     @WithDefault("60")
     int mutationsPerMinute();
+
+    /** Public queries (nearestSites) per client address and minute, on each replica. */
+    @WithDefault("120")
+    int publicQueriesPerMinute();
 }

@@ -36,7 +36,7 @@ class RateLimitTests {
     public static class ThreePerMinute implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gonghui.rate-limit.mutations-per-minute", "3");
+            return Map.of("gonghui.rate-limit.mutations-per-minute", "3", "gonghui.rate-limit.public-queries-per-minute", "4");
         }
     }
 
@@ -109,5 +109,21 @@ class RateLimitTests {
             Result ok = rename("jili", 4103061, "丙" + i);
             assertFalse(ok.hasErrors(), ok::toString);
         }
+    }
+
+    @Test
+    void anonymousNearestSiteSearchesBeyondTheAddressBudgetGet429() {
+        String nearest = "{ nearestSites(latitude: 34.9, longitude: 112.58, radiusKm: 5) { edges { distanceKm } } }";
+        int granted = 0;
+        Result last = null;
+        for (int i = 0; i < 6; i++) {
+            last = GraphQLClient.post(null, nearest);
+            if (!last.hasErrors()) {
+                granted++;
+            }
+        }
+        assertEquals(4, granted, String.valueOf(last));
+        assertEquals(429, last.status(), last::toString);
+        assertEquals("RATE_LIMITED", last.errorCode(), last::toString);
     }
 }
