@@ -1,0 +1,56 @@
+-- Benchmark data for issue 4, after generate_hierarchy.sql and the member generator:
+--   100,000 service sites clustered around the ~340 generated cities (each city gets a deterministic
+--   centre in eastern China; its sites lie within about ±0.25° of it), and
+--   one program per grassroots union with members plus ~1,000,000 beneficiary records: one for every
+--   member in good standing, the rest to organisations. Spending and counts are then set from the rows,
+--   with budgets 20% above spending.
+-- Set-based, deterministic (hashint8), a few seconds. Run: psql -X -v ON_ERROR_STOP=1 -d gonghui_bench -f bench/generate_services.sql
+begin;
+
+create function pg_temp.pick(key bigint, n int) returns int
+    language sql immutable parallel safe
+    as $$ select ((hashint8(key)::bigint + 2147483648) % n)::int $$;
+
+create temporary table city_centre on commit drop as
+select u.id, u.name,
+       22.5 + pg_temp.pick(u.id, 2200) / 100.0 as lat,     -- 22.5–44.5°N
+       102.0 + pg_temp.pick(u.id * 7, 2100) / 100.0 as lon -- 102–123°E
+  from trade_union u where u.level = 'CITY';
+
+insert into service_site (union_id, kind, name, address, latitude, longitude, amenities, opening_hours, star_rating, status)
+select c.id,
+       (array['OUTDOOR_WORKER_STATION','OUTDOOR_WORKER_STATION','OUTDOOR_WORKER_STATION','OUTDOOR_WORKER_STATION','WORKER_SERVICE_STATION',
+              'WORKER_SERVICE_CENTER','DRIVERS_HOME','BENEFIT_BASE','MEDIATION_ROOM','READING_ROOM'])[1 + pg_temp.pick(s, 10)],
+       c.name || '服务站点 ' || s, c.name || '第 ' || (s % 300) || ' 号',
+       c.lat + (pg_temp.pick(s * 3, 5001) - 2500) / 10000.0,
+       c.lon + (pg_temp.pick(s * 5, 5001) - 2500) / 10000.0,
+       '{WATER,REST,TOILET,CHARGING}', '每日 8:00-20:00', 1 + pg_temp.pick(s * 11, 5),
+       case when pg_temp.pick(s * 13, 20) = 0 then 'CLOSED' else 'OPEN' end
+  from generate_series(1, 100000) as s
+  join (select row_number() over (order by id) - 1 as n, * from city_centre) c
+    on c.n = pg_temp.pick(s, (select count(*)::int from city_centre));
+
+insert into service_program (union_id, kind, name, period_start, period_end, budget, status)
+select m.union_id, (array['SUMMER_COOLING','WINTER_WARMTH','HARDSHIP_AID','INCLUSIVE_BENEFIT'])[1 + pg_temp.pick(m.union_id, 4)],
+       '2026 年会员服务项目', date '2026-01-01', date '2026-12-31', 0, 'OPEN'
+  from (select distinct union_id from membership) m;
+
+insert into program_beneficiary (program_id, union_id, membership_id, person_hash, amount, granted_on, created_by)
+select p.id, p.union_id, m.id, m.person_hash, 50 + pg_temp.pick(m.id, 451), date '2026-01-01' + pg_temp.pick(m.id * 3, 300), 'bench'
+  from membership m join service_program p on p.union_id = m.union_id
+ where m.status in ('PROVISIONAL', 'ACTIVE', 'TRANSFERRING', 'RETAINED');
+
+insert into program_beneficiary (program_id, union_id, organisation_name, in_kind_item, in_kind_quantity, granted_on, created_by)
+select p.id, p.union_id, '协作单位 ' || g, '防暑降温用品', 1 + pg_temp.pick(g, 50), date '2026-06-01' + pg_temp.pick(g, 90), 'bench'
+  from generate_series(1, greatest(0, 1000000 - (select count(*)::int from program_beneficiary))) as g
+  join (select row_number() over (order by id) - 1 as n, id, union_id from service_program) p
+    on p.n = pg_temp.pick(g, (select count(*)::int from service_program));
+
+update service_program p set spent = t.spent, beneficiary_count = t.n, budget = round(t.spent * 1.2 + 1000, 2)
+  from (select program_id, coalesce(sum(amount), 0) as spent, count(*) as n from program_beneficiary group by program_id) t
+ where t.program_id = p.id;
+
+commit;
+analyze service_site;
+analyze service_program;
+analyze program_beneficiary;
