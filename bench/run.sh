@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Gonghui GraphQL benchmark: the packaged app (prod mode) over a generated hierarchy of ~103,000 unions.
+# Gonghui GraphQL benchmark: the packaged app (prod mode) over a generated hierarchy of ~103,000 unions
+# and (unless MEMBERS=0) a million generated members.
 #
 # Usage: bench/run.sh [--build] [--help]
 #   --build   rebuild the app (./mvnw -B -q package -DskipTests) even if target/quarkus-app exists
 #
 # What it does: installs wrk if missing; builds the app if needed; drops and recreates the database
 # $BENCH_DB; starts the app once so Flyway creates the schema; loads bench/generate_hierarchy.sql;
+# loads $MEMBERS members with bench/GenerateMembers.java (encrypted and hashed by the app's own
+# PersonalData under bench-only keys made for this run, which the app is started with);
 # restarts the app with a bench-only RSA key as its OIDC public key and mints one national-admin
-# token with openssl; checks each query once with curl; warms the JVM up; then per query runs a wrk
+# token with openssl; takes a phone, ID number and name of a generated member (the phone and ID number
+# through the app's own revealMemberPersonalData, as the official of the member's union);
+# checks each query once with curl; warms the JVM up; then per query runs a wrk
 # warm-up (not reported) and a measured run; prints a table (also written to
 # bench/results/<timestamp>.txt) and the app's RSS. The app is stopped on exit, on failure too.
 #
@@ -24,7 +29,9 @@
 #   DURATION [15]  WARMUP [5]          seconds of each measured run and of the warm-up just before it
 #   JIT_WARMUP [40]                    seconds of load per query before any measurement (JVM warm-up)
 #   CONNECTIONS [32]  THREADS [2]      wrk -c and -t
-#   JAVA [java]                        Java 17+ to run the app with (-Xmx1g)
+#   JAVA [java]                        Java 17+ to run the app with (-Xmx1g) and the member generator
+#   MEMBERS [1000000]                  members to generate over the grassroots unions; 0 skips the member phase
+#   MEMBER_SEED [20251231]             seed of the member generator (the same seed gives the same people)
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -41,6 +48,8 @@ JIT_WARMUP="${JIT_WARMUP:-40}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 JAVA="${JAVA:-java}"
+MEMBERS="${MEMBERS:-1000000}"
+MEMBER_SEED="${MEMBER_SEED:-20251231}"
 BASE_URL="http://127.0.0.1:$HTTP_PORT"
 GRAPHQL_URL="$BASE_URL/graphql"
 
@@ -116,12 +125,22 @@ b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/bench-key.pem" 2>/dev/null
 # quarkus.oidc.public-key takes the base64 DER SubjectPublicKeyInfo without PEM armour.
 PUBLIC_KEY=$(openssl pkey -in "$WORK/bench-key.pem" -pubout -outform DER | openssl base64 -A)
-NOW=$(date +%s)
-JWT_HEADER=$(printf '%s' '{"alg":"RS256","typ":"JWT"}' | b64url)
-JWT_PAYLOAD=$(printf '{"iss":"gonghui-bench","aud":"gonghui-api","sub":"bench","preferred_username":"bench","realm_access":{"roles":["national-admin"]},"union_id":1,"iat":%d,"exp":%d}' \
-    "$NOW" "$((NOW + 7200))" | b64url)
-JWT_SIGNATURE=$(printf '%s.%s' "$JWT_HEADER" "$JWT_PAYLOAD" | openssl dgst -sha256 -sign "$WORK/bench-key.pem" -binary | b64url)
-TOKEN="$JWT_HEADER.$JWT_PAYLOAD.$JWT_SIGNATURE"
+mint_token() { # subject tier-role union-id; valid 2 hours
+    local now header payload signature
+    now=$(date +%s)
+    header=$(printf '%s' '{"alg":"RS256","typ":"JWT"}' | b64url)
+    payload=$(printf '{"iss":"gonghui-bench","aud":"gonghui-api","sub":"%s","preferred_username":"%s","realm_access":{"roles":["%s"]},"union_id":%s,"iat":%d,"exp":%d}' \
+        "$1" "$1" "$2" "$3" "$now" "$((now + 7200))" | b64url)
+    signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/bench-key.pem" -binary | b64url)
+    printf '%s.%s.%s' "$header" "$payload" "$signature"
+}
+TOKEN=$(mint_token bench national-admin 1)
+
+# --- Bench-only personal-data keys, new for every run: the member generator encrypts and hashes with
+# them, and the app (which refuses to start without keys in production) decrypts with them.
+export GONGHUI_PERSONAL_DATA_ENCRYPTION_KEYS="bench-1:$(openssl rand -base64 32)"
+export GONGHUI_PERSONAL_DATA_ACTIVE_KEY=bench-1
+export GONGHUI_PERSONAL_DATA_HASH_KEY="$(openssl rand -base64 32)"
 
 # --- App lifecycle: prod mode against $BENCH_DB, trusting only the bench key.
 start_app() {
@@ -164,6 +183,26 @@ ROW_COUNTS=$(psql_bench -d "$BENCH_DB" -P footer=off -c "
 log "generated in $GEN_SECONDS s (including VACUUM ANALYZE)"
 printf '%s\n' "$ROW_COUNTS" >&2
 
+# Members: persons, memberships and their first history records, written with the app's own classes
+# (IdNumber, PhoneNumber, PersonalData) from the packaged app; the Java source launcher compiles the
+# generator on the fly. Deterministic for a seed except the ciphertexts (random nonces).
+MEMBER_SECONDS=""
+if [ "$MEMBERS" -gt 0 ]; then
+    log "generating $MEMBERS members (bench/GenerateMembers.java, seed $MEMBER_SEED)"
+    GEN_START=$(date +%s%N)
+    "$JAVA" -Xmx3g -cp "$REPO_DIR/target/quarkus-app/app/*:$REPO_DIR/target/quarkus-app/lib/main/*" \
+        "$BENCH_DIR/GenerateMembers.java" "jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" postgres "$MEMBERS" "$MEMBER_SEED" \
+        || die "the member generator failed"
+    MEMBER_SECONDS=$(awk -v ns=$(( $(date +%s%N) - GEN_START )) 'BEGIN { printf "%.1f", ns / 1e9 }')
+    log "members generated in $MEMBER_SECONDS s (including the compilation of the generator and ANALYZE)"
+fi
+DB_SIZE=$(psql_bench -d "$BENCH_DB" -P footer=off -c "
+    select coalesce(c.relname, 'database') as relation, pg_size_pretty(coalesce(pg_total_relation_size(c.oid), pg_database_size(current_database()))) as size
+      from unnest(array['trade_union', 'person', 'membership', 'membership_event', null]) with ordinality t (name, n)
+      left join pg_class c on c.relname = t.name and c.relkind = 'r'
+     order by t.n")
+printf '%s\n' "$DB_SIZE" >&2
+
 # Targets, fixed so that runs compare: 河南 (province 41, mid-sized: ~3,300 unions below it) for Q2
 # and its first county in tree order for Q1.
 PROVINCE_ID=41
@@ -171,6 +210,58 @@ COUNTY_ID=$(psql_bench -d "$BENCH_DB" -Atc "select id from trade_union where lev
 [ -n "$COUNTY_ID" ] || die "the generated data has no county below province $PROVINCE_ID"
 
 start_app bench
+
+# Member search targets, from the generated data: the county with the most members, its first ACTIVE
+# member (by id) with a phone, and the most common two-character name among its members (M4 searches
+# by that name's surname). The full phone and ID number are revealed through the app itself, as the
+# official of the member's own union would: this also proves the app decrypts what the generator wrote.
+MEMBER_QUERIES=()
+if [ "$MEMBERS" -gt 0 ]; then
+    IFS='|' read -r M_COUNTY M_COUNTY_MEMBERS < <(psql_bench -d "$BENCH_DB" -Atc "
+        select c.id, count(*) from trade_union c
+          join trade_union u on u.path > c.path and u.path < left(c.path, -1) || '0'
+          join membership m on m.union_id = u.id
+         where c.level = 'COUNTY' group by c.id order by 2 desc, 1 limit 1")
+    [ -n "$M_COUNTY" ] || die "no county has members"
+    M_RANGE="u.path > (select path from trade_union where id = $M_COUNTY) and u.path < (select left(path, -1) || '0' from trade_union where id = $M_COUNTY)"
+    IFS='|' read -r M_MEMBER M_MEMBER_UNION M_ID_MASKED M_PHONE_MASKED < <(psql_bench -d "$BENCH_DB" -Atc "
+        select m.id, m.union_id, p.id_masked, p.phone_masked from membership m
+          join person p on p.id = m.person_id join trade_union u on u.id = m.union_id
+         where $M_RANGE and m.status = 'ACTIVE' and p.phone_hash is not null order by m.id limit 1")
+    M_NAME=$(psql_bench -d "$BENCH_DB" -Atc "
+        select p.name from membership m join person p on p.id = m.person_id join trade_union u on u.id = m.union_id
+         where $M_RANGE and char_length(p.name) = 2 group by p.name order by count(*) desc, 1 limit 1")
+    M_NAME_COUNT=$(psql_bench -d "$BENCH_DB" -Atc "
+        select count(*) from membership m join person p on p.id = m.person_id join trade_union u on u.id = m.union_id
+         where $M_RANGE and p.name like '%$M_NAME%'")
+    M_SURNAME=${M_NAME:0:1}
+    M_SURNAME_COUNT=$(psql_bench -d "$BENCH_DB" -Atc "
+        select count(*) from membership m join person p on p.id = m.person_id join trade_union u on u.id = m.union_id
+         where $M_RANGE and p.name like '$M_SURNAME%'")
+    [ -n "$M_MEMBER" ] && [ -n "$M_NAME" ] || die "no member with a phone or no two-character name in county $M_COUNTY"
+
+    GRASSROOTS_TOKEN=$(mint_token bench-grassroots grassroots-admin "$M_MEMBER_UNION")
+    reveal() { # membership-id field
+        local out="$WORK/reveal-$2.json" code value
+        printf '{"query":"mutation R($id: ID!, $field: PersonalDataField!) { revealMemberPersonalData(input: {id: $id, field: $field, reason: \\"基准测试取样 (benchmark sample)\\"}) { value } }","variables":{"id":"%s","field":"%s"}}' \
+            "$1" "$2" >"$WORK/reveal-$2.request.json"
+        code=$(curl -sS -o "$out" -w '%{http_code}' -X POST --max-time 30 \
+            -H 'Content-Type: application/json' -H 'Accept: application/graphql-response+json' \
+            -H "Authorization: Bearer $GRASSROOTS_TOKEN" --data-binary @"$WORK/reveal-$2.request.json" "$GRAPHQL_URL")
+        value=$(sed -n 's/.*"value":"\([^"]*\)".*/\1/p' "$out")
+        if [ "$code" != 200 ] || grep -q '"errors"' "$out" || [ -z "$value" ]; then
+            die "revealMemberPersonalData($1, $2) failed: HTTP $code, body: $(head -c 2000 "$out")"
+        fi
+        printf '%s' "$value"
+    }
+    M_PHONE=$(reveal "$M_MEMBER" PHONE)
+    M_ID_NUMBER=$(reveal "$M_MEMBER" ID_NUMBER)
+    # The revealed values must be the ones behind the stored masks.
+    [ "${M_PHONE:0:3}****${M_PHONE:7}" = "$M_PHONE_MASKED" ] || die "revealed phone does not match its mask $M_PHONE_MASKED"
+    [ "${M_ID_NUMBER:0:3}***********${M_ID_NUMBER:14}" = "$M_ID_MASKED" ] || die "revealed ID number does not match its mask $M_ID_MASKED"
+    log "member targets: county $M_COUNTY ($M_COUNTY_MEMBERS members), member $M_MEMBER ($M_PHONE_MASKED, $M_ID_MASKED), name $M_NAME ($M_NAME_COUNT), surname $M_SURNAME ($M_SURNAME_COUNT)"
+    MEMBER_QUERIES=(M1 M2 M3 M4)
+fi
 
 # --- Request bodies: bench/queries/*.graphql (comment lines dropped, whitespace collapsed, JSON-escaped)
 # plus variables; curl and wrk send the same file.
@@ -183,6 +274,12 @@ render_body "$BENCH_DIR/queries/base.graphql" '{}' "$WORK/base.json"
 render_body "$BENCH_DIR/queries/q1.graphql" "{\"id\":\"$COUNTY_ID\"}" "$WORK/q1.json"
 render_body "$BENCH_DIR/queries/q2.graphql" "{\"under\":\"$PROVINCE_ID\"}" "$WORK/q2.json"
 printf '{"query":"{ me { tier } }"}' >"$WORK/me.json"
+if [ ${#MEMBER_QUERIES[@]} -gt 0 ]; then
+    render_body "$BENCH_DIR/queries/m1.graphql" "{\"union\":\"$M_COUNTY\",\"phone\":\"$M_PHONE\"}" "$WORK/m1.json"
+    render_body "$BENCH_DIR/queries/m2.graphql" "{\"union\":\"$M_COUNTY\",\"idNumber\":\"$M_ID_NUMBER\"}" "$WORK/m2.json"
+    render_body "$BENCH_DIR/queries/m3.graphql" "{\"union\":\"$M_COUNTY\",\"name\":\"$M_NAME\"}" "$WORK/m3.json"
+    render_body "$BENCH_DIR/queries/m4.graphql" "{\"union\":\"$M_COUNTY\",\"surname\":\"$M_SURNAME\"}" "$WORK/m4.json"
+fi
 
 declare -A SIZE
 # One request with curl; fails unless HTTP 200 with data, no "errors" and the expected fragment.
@@ -203,6 +300,12 @@ check_once Q1 "$WORK/q1.json" "\"id\":\"$COUNTY_ID\""
 check_once Q2 "$WORK/q2.json" '"descendantCount"'
 Q2_NODES=$(grep -o '"descendantCount"' "$WORK/Q2.response.json" | wc -l)
 [ "$Q2_NODES" -eq 50 ] || die "Q2 returned $Q2_NODES unions, expected a full page of 50"
+if [ ${#MEMBER_QUERIES[@]} -gt 0 ]; then
+    check_once M1 "$WORK/m1.json" "\"id\":\"$M_MEMBER\""
+    check_once M2 "$WORK/m2.json" "\"id\":\"$M_MEMBER\""
+    check_once M3 "$WORK/m3.json" "\"totalCount\":$M_NAME_COUNT,"
+    check_once M4 "$WORK/m4.json" "\"totalCount\":$M_SURNAME_COUNT,"
+fi
 
 # --- Measurements.
 WRK_LOG="$WORK/wrk.log"
@@ -222,11 +325,12 @@ run_wrk() { # name body-file seconds
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 body_of() { printf '%s/%s.json' "$WORK" "$(tr 'A-Z' 'a-z' <<<"$1")"; }
-for name in BASE Q1 Q2; do
+QUERIES=(BASE Q1 Q2 "${MEMBER_QUERIES[@]}")
+for name in "${QUERIES[@]}"; do
     log "JVM warm-up: $name ${JIT_WARMUP}s"
     run_wrk "$name" "$(body_of "$name")" "$JIT_WARMUP" >/dev/null
 done
-for name in BASE Q1 Q2; do
+for name in "${QUERIES[@]}"; do
     body=$(body_of "$name")
     log "$name: warm-up ${WARMUP}s"
     run_wrk "$name" "$body" "$WARMUP" >/dev/null
@@ -242,12 +346,41 @@ stop_app
 # Problems the app logged while serving (responses can succeed while the log fills with warnings).
 APP_PROBLEMS=$(grep -E '^[0-9-]+ [0-9:,.]+ +(ERROR|WARN) ' "$APP_LOG" || true)
 
+# Plans of the member searches (custom and generic), with the app stopped; one summary line each.
+PLANS_FILE="$WORK/plans.txt"
+PLAN_SUMMARY=""
+if [ ${#MEMBER_QUERIES[@]} -gt 0 ]; then
+    log "explaining the member searches (bench/explain_members.sql)"
+    psql_bench -d "$BENCH_DB" -v county="$M_COUNTY" -v member="$M_MEMBER" -v name="$M_NAME" -v surname="$M_SURNAME" \
+        -f "$BENCH_DIR/explain_members.sql" >"$PLANS_FILE" 2>&1 || die "explain_members.sql failed: $(tail -n 5 "$PLANS_FILE")"
+    PLAN_SUMMARY=$(awk '
+        function flush() {
+            if (stmt != "") printf "  %-8s %-34s %9s ms  %s%s\n", mode, stmt, ms, (idx == "" ? "no index of person or membership" : idx), (full == "" ? "" : "; FULL SCAN: " full)
+            stmt = ""; ms = ""; idx = ""; full = ""
+        }
+        /^=+ custom plans/ { flush(); mode = "custom" }
+        /^=+ generic plans/ { flush(); mode = "generic" }
+        /^--- / { flush(); stmt = substr($0, 5) }
+        /Execution Time:/ { ms = $3 }
+        /(using|Bitmap Index Scan on) (person|membership)_[a-z_]+/ {
+            match($0, /(using|Bitmap Index Scan on) (person|membership)_[a-z_]+/); i = substr($0, RSTART, RLENGTH); sub(/.* /, "", i)
+            if (index(idx, i) == 0) idx = (idx == "" ? i : idx " " i)
+        }
+        /Seq Scan on (person|membership)|Index (Only )?Scan using (membership_pkey|person_pkey) on [a-z]+ [a-z]+ \(actual[^)]*rows=[0-9]{5,}/ {
+            full = (full == "" ? "" : full ",") $0; sub(/^ *(->)? */, "", full)
+        }
+        END { flush() }' "$PLANS_FILE")
+fi
+
 # --- Report.
-row() { # name target-percent-or-empty
+row() { # name [target-percent-of-BASE] [target-p99-ms]
     local pct target=""
     pct=$(awk -v a="${RPS[$1]}" -v b="${RPS[BASE]}" 'BEGIN { printf "%.1f", 100 * a / b }')
-    if [ -n "$2" ]; then
+    if [ -n "${2:-}" ]; then
         target=$(awk -v p="$pct" -v t="$2" 'BEGIN { printf ">= %s%%  %s", t, (p >= t ? "met" : "MISSED") }')
+    fi
+    if [ -n "${3:-}" ]; then
+        target=$(awk -v p="${P99[$1]}" -v t="$3" 'BEGIN { printf "p99 < %s ms  %s", t, (p < t ? "met" : "MISSED") }')
     fi
     printf '%-6s %10s %9s %9s %10s   %s\n' "$1" "${RPS[$1]}" "${P50[$1]}" "${P99[$1]}" "$pct%" "$target"
 }
@@ -260,12 +393,25 @@ mkdir -p "$BENCH_DIR/results"
     echo "wrk -c$CONNECTIONS -t$THREADS -d${DURATION}s, each after a ${WARMUP}s warm-up; first ${JIT_WARMUP}s per query of JVM warm-up"
     echo "data: generated in $GEN_SECONDS s; Q1 county $COUNTY_ID (response ${SIZE[Q1]} bytes), Q2 under province $PROVINCE_ID (${SIZE[Q2]} bytes)"
     printf '%s\n' "$ROW_COUNTS"
+    if [ ${#MEMBER_QUERIES[@]} -gt 0 ]; then
+        echo "members: $MEMBERS generated in $MEMBER_SECONDS s (seed $MEMBER_SEED); M1-M4 in county $M_COUNTY ($M_COUNTY_MEMBERS members):" \
+            "M1/M2 member $M_MEMBER ($M_PHONE_MASKED, $M_ID_MASKED), M3 name $M_NAME ($M_NAME_COUNT names containing it in the county), M4 surname $M_SURNAME ($M_SURNAME_COUNT)"
+    fi
+    printf '%s\n' "$DB_SIZE"
     echo
     printf '%-6s %10s %9s %9s %10s   %s\n' query 'req/s' 'p50 ms' 'p99 ms' '% of BASE' target
     row BASE ""
     row Q1 15
     row Q2 4
+    for name in "${MEMBER_QUERIES[@]}"; do
+        row "$name" "" 10
+    done
     echo
+    if [ -n "$PLAN_SUMMARY" ]; then
+        echo "member search plans (bench/explain_members.sql; EXPLAIN ANALYZE after the run, full plans below):"
+        printf '%s\n' "$PLAN_SUMMARY"
+        echo
+    fi
     echo "app RSS after the run: $((RSS_KB / 1024)) MiB (-Xmx1g)"
     if [ -n "$APP_PROBLEMS" ]; then
         echo "app log: $(grep -c . <<<"$APP_PROBLEMS") ERROR/WARN lines, the first ones:"
@@ -274,5 +420,8 @@ mkdir -p "$BENCH_DIR/results"
         echo "app log: no ERROR or WARN lines"
     fi
 } | tee "$RESULT_FILE"
-{ echo; echo "--- raw wrk output"; cat "$WRK_LOG"; } >>"$RESULT_FILE"
+{
+    echo; echo "--- raw wrk output"; cat "$WRK_LOG"
+    if [ -f "$PLANS_FILE" ]; then echo; echo "--- member search plans"; cat "$PLANS_FILE"; fi
+} >>"$RESULT_FILE"
 log "results written to ${RESULT_FILE#"$REPO_DIR"/}"
