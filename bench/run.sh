@@ -326,20 +326,47 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 body_of() { printf '%s/%s.json' "$WORK" "$(tr 'A-Z' 'a-z' <<<"$1")"; }
 QUERIES=(BASE Q1 Q2 "${MEMBER_QUERIES[@]}")
+# Full scans of the member-scale tables while the app serves (its searches and its background jobs);
+# none is expected. Counted per query over its JVM warm-up and its measurement (PostgreSQL publishes
+# the counters within about 10 s, so a scan at the very end of one query's run may count for the next).
+scan_counts() {
+    psql_bench -d "$BENCH_DB" -Atc "
+        select string_agg(relname || '=' || seq_scan || '/' || coalesce(seq_tup_read, 0), ' ' order by relname)
+          from pg_stat_user_tables where relname in ('person', 'membership', 'membership_event')"
+}
+declare -A SEQ_SCANS
+count_scans() { # name command...: runs the command and adds the sequential scans seen meanwhile to the query's
+    local name=$1 before after
+    shift
+    before=$(scan_counts)
+    "$@"
+    after=$(scan_counts)
+    SEQ_SCANS[$name]="${SEQ_SCANS[$name]:-} $(awk -v before="$before" -v after="$after" 'BEGIN {
+        n = split(before, b, " "); for (i = 1; i <= n; i++) { split(b[i], kv, "[=/]"); s[kv[1]] = kv[2]; r[kv[1]] = kv[3] }
+        n = split(after, a, " "); for (i = 1; i <= n; i++) { split(a[i], kv, "[=/]");
+            if (kv[2] > s[kv[1]]) printf "%s:%d:%d ", kv[1], kv[2] - s[kv[1]], kv[3] - r[kv[1]] } }')"
+}
 for name in "${QUERIES[@]}"; do
     log "JVM warm-up: $name ${JIT_WARMUP}s"
-    run_wrk "$name" "$(body_of "$name")" "$JIT_WARMUP" >/dev/null
+    count_scans "$name" run_wrk "$name" "$(body_of "$name")" "$JIT_WARMUP" >/dev/null
 done
 for name in "${QUERIES[@]}"; do
     body=$(body_of "$name")
     log "$name: warm-up ${WARMUP}s"
-    run_wrk "$name" "$body" "$WARMUP" >/dev/null
+    count_scans "$name" run_wrk "$name" "$body" "$WARMUP" >/dev/null
     log "$name: measuring ${DURATION}s (-c$CONNECTIONS -t$THREADS)"
-    result=$(run_wrk "$name" "$body" "$DURATION")
+    count_scans "$name" run_wrk "$name" "$body" "$DURATION" >"$WORK/result.txt"
+    result=$(<"$WORK/result.txt")
     RPS[$name]=$(field rps "$result")
     P50[$name]=$(field p50_ms "$result")
     P99[$name]=$(field p99_ms "$result")
 done
+# "person:3:1000000 person:1:1000000" per query -> "M4: person 4 (2000000 rows)"
+SEQ_SUMMARY=$(for name in "${QUERIES[@]}"; do printf '%s %s\n' "$name" "${SEQ_SCANS[$name]:-}"; done | awk '{
+    delete n; delete r; out = ""
+    for (i = 2; i <= NF; i++) { split($i, kv, ":"); n[kv[1]] += kv[2]; r[kv[1]] += kv[3] }
+    for (t in n) out = out (out == "" ? "" : ", ") t " " n[t] " (" r[t] " rows)"
+    if (out != "") printf "%s%s: %s", (done++ ? "; " : ""), $1, out }')
 
 RSS_KB=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
 stop_app
@@ -413,6 +440,7 @@ mkdir -p "$BENCH_DIR/results"
         echo
     fi
     echo "app RSS after the run: $((RSS_KB / 1024)) MiB (-Xmx1g)"
+    echo "sequential scans of person, membership, membership_event while the app served (pg_stat_user_tables): ${SEQ_SUMMARY:-none}"
     if [ -n "$APP_PROBLEMS" ]; then
         echo "app log: $(grep -c . <<<"$APP_PROBLEMS") ERROR/WARN lines, the first ones:"
         head -n 5 <<<"$APP_PROBLEMS" | cut -c1-300
