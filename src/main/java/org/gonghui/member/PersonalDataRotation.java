@@ -32,6 +32,12 @@ public class PersonalDataRotation {
 
     @Scheduled(every = "${gonghui.personal-data.reencrypt-every}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void rotate() {
+        // Rows under a key no longer configured cannot be decrypted, so with the active key alone there is
+        // nothing to do; the query below would still read the whole person table (no index serves
+        // "key <> active"): 0.3 s and 280 MB per minute and replica at a million persons.
+        if (!personalData.hasRetiredKeys()) {
+            return;
+        }
         int done;
         do {
             done = reencryptBatch();

@@ -77,6 +77,11 @@ public class PersonalData {
         return activeKey;
     }
 
+    /** Whether a key other than the active one is configured: only then can a ciphertext need re-encryption. */
+    public boolean hasRetiredKeys() {
+        return keys.size() > 1;
+    }
+
     public Sealed encrypt(Purpose purpose, byte[] plaintext) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
