@@ -701,7 +701,7 @@ public class GenerateMembers {
                     + " phone_masked, created_at, updated_at)", members.length, i -> personRow(i, members[i], personalData));
             log("person: %,d rows in %.1f s (encrypted and hashed on %d threads)", members.length, seconds(t0), threads);
             t0 = System.nanoTime();
-            copy(pg, pool, "membership (id, person_id, person_hash, union_id, status, provisional, card_number, joined_on, employer_name,"
+            copy(pg, pool, "membership (id, person_id, person_hash, name, union_id, status, provisional, card_number, joined_on, employer_name,"
                     + " employer_credit_code, occupation, key_groups, new_employment_form, migrant_worker, status_reason, status_changed_at,"
                     + " applicant_subject, created_at, updated_at)", members.length, i -> membershipRow(i, members[i], unions));
             log("membership: %,d rows in %.1f s", members.length, seconds(t0));
@@ -798,6 +798,7 @@ public class GenerateMembers {
         long id = FIRST_ID + i;
         sb.append(id).append('\t').append(id).append('\t');
         bytea(sb, m.idHash).append('\t');
+        text(sb, m.name).append('\t');
         sb.append(unions.get(m.union).id()).append('\t');
         sb.append(m.status).append('\t');
         sb.append(m.provisional ? 't' : 'f').append('\t');

@@ -84,10 +84,11 @@ public class DemoMembers {
                     .executeUpdate();
             boolean pending = d.status() == MemberStatus.PENDING;
             em.createNativeQuery("""
-                    insert into membership (id, person_id, person_hash, union_id, status, provisional, card_number, joined_on, employer_name,
+                    insert into membership (id, person_id, person_hash, name, union_id, status, provisional, card_number, joined_on, employer_name,
                                             key_groups, new_employment_form, migrant_worker)
-                    values (:id, :id, :hash, :union, :status, :provisional, :card, :joined, :employer, cast(:groups as text[]), :newForm, :migrant)""")
+                    values (:id, :id, :hash, :name, :union, :status, :provisional, :card, :joined, :employer, cast(:groups as text[]), :newForm, :migrant)""")
                     .setParameter("id", d.id()).setParameter("hash", hash).setParameter("union", d.unionId())
+                    .setParameter("name", d.name())
                     .setParameter("status", d.status().name()).setParameter("provisional", d.status() == MemberStatus.PROVISIONAL)
                     .setParameter("card", pending ? null : "GH%012d".formatted(d.id()))
                     .setParameter("joined", d.joinedOn() == null ? null : LocalDate.parse(d.joinedOn()))

@@ -56,12 +56,12 @@ final class MemberQuery {
         }
         if (filter != null) {
             if (filter.nameStartsWith != null && !filter.nameStartsWith.isBlank()) {
-                where.append(" and p.name like :namePrefix escape '\\'");
+                where.append(" and m.name like :namePrefix escape '\\'");
                 params.put("namePrefix", escapeLike(filter.nameStartsWith.strip()) + "%");
             }
             if (filter.nameContains != null && !filter.nameContains.isBlank()) {
                 String text = filter.nameContains.strip();
-                where.append(" and gonghui_name_grams(p.name) @> cast(:nameGrams as text[]) and p.name like :nameLike escape '\\'");
+                where.append(" and gonghui_name_grams(m.name) @> cast(:nameGrams as text[]) and m.name like :nameLike escape '\\'");
                 params.put("nameGrams", textArray(grams(text)));
                 params.put("nameLike", "%" + escapeLike(text) + "%");
             }
@@ -114,7 +114,7 @@ final class MemberQuery {
     String sortExpression() {
         return switch (field) {
             case ID -> "m.id";
-            case NAME -> "p.name";
+            case NAME -> "m.name";
             case JOINED_ON -> "coalesce(m.joined_on, date '9999-12-31')";
         };
     }

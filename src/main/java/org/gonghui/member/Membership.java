@@ -46,6 +46,10 @@ public class Membership extends PanacheEntityBase {
     @Column(name = "union_id")
     public Long unionId;
 
+    /** The person's name, copied for searches per union. */
+    @Column(updatable = false)
+    public String name;
+
     @Enumerated(EnumType.STRING)
     public MemberStatus status;
 

@@ -113,6 +113,7 @@ public class MembershipWorkflows {
 
         Membership m = new Membership();
         m.person = person;
+        m.name = person.name;
         m.personHash = idHash;
         m.unionId = union.id;
         m.status = MemberStatus.PENDING;

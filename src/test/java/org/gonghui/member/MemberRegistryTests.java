@@ -232,8 +232,8 @@ class MemberRegistryTests {
     void theDatabaseItselfRefusesASecondOpenMembershipForOnePerson() {
         SQLException refused = assertThrows(SQLException.class, () -> {
             try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                    insert into membership (person_id, person_hash, union_id, status, card_number, joined_on)
-                    select id, id_hash, 22080211, 'ACTIVE', 'GH-DUPLICATE', current_date from person where id = 1""")) {
+                    insert into membership (person_id, person_hash, name, union_id, status, card_number, joined_on)
+                    select id, id_hash, name, 22080211, 'ACTIVE', 'GH-DUPLICATE', current_date from person where id = 1""")) {
                 s.executeUpdate();
             }
         });
