@@ -26,20 +26,20 @@ select m.id, m.union_id, m.status, p.name, p.id_masked, p.phone_masked
 prepare m3_page(text, text, text, text, int) as
 select m.id, m.union_id, m.status, p.name, p.id_masked, p.phone_masked
   from membership m join person p on p.id = m.person_id join trade_union u on u.id = m.union_id
- where u.path >= $1 and u.path < $2 and gonghui_name_grams(p.name) @> cast($3 as text[]) and p.name like $4 escape '\'
+ where u.path >= $1 and u.path < $2 and gonghui_name_grams(m.name) @> cast($3 as text[]) and m.name like $4 escape '\'
  order by m.id asc limit $5;
 prepare m3_count(text, text, text, text) as
 select count(*)
-  from membership m join person p on p.id = m.person_id join trade_union u on u.id = m.union_id
- where u.path >= $1 and u.path < $2 and gonghui_name_grams(p.name) @> cast($3 as text[]) and p.name like $4 escape '\';
+  from membership m join trade_union u on u.id = m.union_id
+ where u.path >= $1 and u.path < $2 and gonghui_name_grams(m.name) @> cast($3 as text[]) and m.name like $4 escape '\';
 prepare m4_page(text, text, text, int) as
 select m.id, m.union_id, m.status, p.name, p.id_masked, p.phone_masked
   from membership m join person p on p.id = m.person_id join trade_union u on u.id = m.union_id
- where u.path >= $1 and u.path < $2 and p.name like $3 escape '\' order by m.id asc limit $4;
+ where u.path >= $1 and u.path < $2 and m.name like $3 escape '\' order by m.id asc limit $4;
 prepare m4_count(text, text, text) as
 select count(*)
-  from membership m join person p on p.id = m.person_id join trade_union u on u.id = m.union_id
- where u.path >= $1 and u.path < $2 and p.name like $3 escape '\';
+  from membership m join trade_union u on u.id = m.union_id
+ where u.path >= $1 and u.path < $2 and m.name like $3 escape '\';
 
 \echo ==================== custom plans
 \echo --- M1 page (phone)

@@ -27,13 +27,15 @@ final class MemberQuery {
     private static final String CURSOR_PREFIX = "m:";
 
     final String from;
+    final boolean personInWhere;
     final String where;
     final Map<String, Object> params;
     final Field field;
     final Direction direction;
 
-    private MemberQuery(String from, String where, Map<String, Object> params, Field field, Direction direction) {
+    private MemberQuery(String from, boolean personInWhere, String where, Map<String, Object> params, Field field, Direction direction) {
         this.from = from;
+        this.personInWhere = personInWhere;
         this.where = where;
         this.params = params;
         this.field = field;
@@ -42,7 +44,7 @@ final class MemberQuery {
 
     /** Members in the subtree at {@code subtreePath}, or only in union {@code onlyUnionId} when it is set. */
     static MemberQuery of(String subtreePath, Long onlyUnionId, MemberFilter filter, MemberOrder order, PersonalData personalData) {
-        StringBuilder from = new StringBuilder("membership m join person p on p.id = m.person_id");
+        StringBuilder from = new StringBuilder("membership m");
         StringBuilder where = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
         if (onlyUnionId != null) {
@@ -108,7 +110,8 @@ final class MemberQuery {
         }
         Field field = order == null || order.field == null ? Field.ID : order.field;
         Direction direction = order == null || order.direction == null ? Direction.ASC : order.direction;
-        return new MemberQuery(from.toString(), where.toString(), params, field, direction);
+        boolean personInWhere = params.containsKey("phoneHash") || params.containsKey("idHash");
+        return new MemberQuery(from.toString(), personInWhere, where.toString(), params, field, direction);
     }
 
     String sortExpression() {
@@ -122,7 +125,7 @@ final class MemberQuery {
     /** The SQL of one page after the given cursor (null: from the start), fetching {@code limit} rows. */
     String pageSql(String after) {
         StringBuilder sql = new StringBuilder("select ").append(Member.COLUMNS).append(" from ").append(from)
-                .append(" where ").append(where);
+                .append(" join person p on p.id = m.person_id where ").append(where);
         String op = direction == Direction.ASC ? ">" : "<";
         if (after != null) {
             sql.append(field == Field.ID ? " and m.id " + op + " :afterId"
@@ -136,8 +139,9 @@ final class MemberQuery {
         return sql.append("m.id").append(dir).append(" limit :limit").toString();
     }
 
+    /** The count joins the person only when the filter reads it (phone, ID number). */
     String countSql() {
-        return "select count(*) from " + from + " where " + where;
+        return "select count(*) from " + from + (personInWhere ? " join person p on p.id = m.person_id" : "") + " where " + where;
     }
 
     /** Parameters of a page after the cursor: the filter's plus the cursor's sort value and id. */
