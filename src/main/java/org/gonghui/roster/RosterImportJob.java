@@ -1,0 +1,487 @@
+package org.gonghui.roster;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.gonghui.roster.RosterRules.Failure;
+import org.gonghui.roster.RosterRules.Row;
+import org.gonghui.support.PersonalData;
+import org.gonghui.support.PersonalData.Purpose;
+import org.gonghui.union.UnionRules;
+import org.jboss.logging.Logger;
+import org.postgresql.util.PSQLException;
+
+/**
+ * One claimed roster import, processed on a worker thread without any request: validation in
+ * batches of 5,000 rows (each batch checked against the registry in one statement, then progress and
+ * failures committed, which is also the job's heartbeat), then the write in one transaction that also
+ * marks the job SUCCEEDED. Every update names the worker's claim token: a worker whose job was taken
+ * over (its heartbeat had gone stale) notices and stops.
+ */
+final class RosterImportJob {
+
+    private static final Logger LOG = Logger.getLogger(RosterImportJob.class);
+    static final int BATCH = 5_000;
+    private static final HexFormat HEX = HexFormat.of();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
+
+    final long id;
+    final int attempts;
+    private final DataSource dataSource;
+    private final PersonalData personalData;
+    private final RosterConfig config;
+    private final UUID token;
+    private final long unionId;
+    private final String requestedBy;
+    private final Long requesterUnionId;
+    private final boolean dryRun;
+    private final boolean partial;
+    private final String requestedEncoding;
+    private byte[] content;
+    private final String contentKey;
+
+    private Connection connection;
+    private String encoding;
+    private Integer totalRows;
+    private int processedRows;
+    private int validRows;
+    private int failedRows;
+    private int storedFailures;
+    private boolean failuresTruncated;
+    private final List<Row> batch = new ArrayList<>();
+    private final List<Failure> batchFailures = new ArrayList<>();
+    /** Rows that failed their own checks in the current batch (counted once however many cells failed). */
+    private int batchFailedRows;
+    /** First row of each ID number seen so far, for DUPLICATE_IN_FILE. */
+    private final Map<String, Integer> seen = new HashMap<>();
+    private final Map<Long, String[]> unions = new HashMap<>();
+    private String scopePath;
+    private RosterWriter writer;
+    /** The ID number and name columns as the file's header names them. */
+    private String idColumn;
+    private String nameColumn;
+
+    /** This worker no longer holds the job: another one took it over. */
+    private static final class LostClaim extends Exception {
+        LostClaim() {
+            super("claim lost to another worker", null, false, false);
+        }
+    }
+
+    /** The replica is shutting down. */
+    private static final class Interrupted extends Exception {
+        Interrupted() {
+            super("interrupted", null, false, false);
+        }
+    }
+
+    RosterImportJob(DataSource dataSource, PersonalData personalData, RosterConfig config, long id, UUID token, long unionId,
+            String requestedBy, Long requesterUnionId, boolean dryRun, boolean partial, String requestedEncoding, int attempts,
+            byte[] content, String contentKey) {
+        this.dataSource = dataSource;
+        this.personalData = personalData;
+        this.config = config;
+        this.id = id;
+        this.token = token;
+        this.unionId = unionId;
+        this.requestedBy = requestedBy;
+        this.requesterUnionId = requesterUnionId;
+        this.dryRun = dryRun;
+        this.partial = partial;
+        this.requestedEncoding = requestedEncoding;
+        this.attempts = attempts;
+        this.content = content;
+        this.contentKey = contentKey;
+    }
+
+    void run() {
+        long started = System.nanoTime();
+        try (Connection c = dataSource.getConnection()) {
+            connection = c;
+            process();
+            LOG.infof("Roster import %d ended after %d ms: %d rows, %d valid, %d failed", id, (System.nanoTime() - started) / 1_000_000,
+                    processedRows, validRows, failedRows);
+        } catch (LostClaim e) {
+            LOG.infof("Roster import %d was taken over by another worker; this one stops", id);
+        } catch (Interrupted e) {
+            release();
+        } catch (Exception | OutOfMemoryError e) {
+            String reference = UUID.randomUUID().toString();
+            LOG.errorf(e, "Roster import %d failed unexpectedly, reference %s", id, reference);
+            writer = null;
+            try (Connection c = dataSource.getConnection()) {
+                connection = c;
+                finish(RosterImportState.FAILED, "服务器内部错误, 未写入任何数据 (internal error; nothing written), reference " + reference);
+            } catch (Exception again) {
+                LOG.warnf("Roster import %d could not be marked FAILED (%s); it is retried once its heartbeat is stale", id, again.getMessage());
+            }
+        }
+    }
+
+    private void process() throws SQLException, IOException, LostClaim, Interrupted {
+        if (attempts > config.maxAttempts()) {
+            finish(RosterImportState.FAILED, "处理中断 " + config.maxAttempts() + " 次, 已放弃 (processing was interrupted "
+                    + config.maxAttempts() + " times, e.g. by a replica crashing on this file; nothing written)");
+            return;
+        }
+        if (content == null) {
+            finish(RosterImportState.FAILED, "上传的文件已不存在 (the uploaded file is gone; nothing written)");
+            return;
+        }
+        byte[] bytes = personalData.decrypt(Purpose.ROSTER_FILE, content, contentKey);
+        content = null;
+        RosterFile file = RosterFile.of(bytes, requestedEncoding);
+        encoding = file.encoding;
+        totalRows = file.countDataRows();
+        scopePath = requesterUnionId == null ? null : unionPath(requesterUnionId);
+        if (!dryRun) {
+            writer = new RosterWriter(personalData);
+        }
+        commitBatch();
+
+        LocalDate today = LocalDate.now(UnionRules.CHINA);
+        RosterRules.Header header = null;
+        int rowNumber = 0;
+        try (Reader reader = file.reader(); CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+            Iterator<CSVRecord> records = parser.iterator();
+            if (records.hasNext()) {
+                header = RosterRules.header(records.next().toList(), batchFailures);
+                rowNumber = RosterRules.HEADER_ROW;
+            } else {
+                batchFailures.add(new Failure(RosterRules.HEADER_ROW, null, "MISSING_COLUMN", "文件没有表头 (the file has no header row)"));
+            }
+            if (header == null) {
+                commitBatch();
+                finish(RosterImportState.FAILED, "表头有误, 未写入任何数据 (the header row is not valid; nothing written)");
+                return;
+            }
+            idColumn = header.nameOf(RosterColumn.ID_NUMBER);
+            nameColumn = header.nameOf(RosterColumn.NAME);
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                rowNumber = (int) record.getRecordNumber();
+                List<String> cells = record.toList();
+                if (RosterRules.blank(cells)) {
+                    continue;
+                }
+                processedRows++;
+                int before = batchFailures.size();
+                Row row = RosterRules.row(rowNumber, cells, header, today, batchFailures);
+                if (row != null) {
+                    batch.add(row);
+                } else if (batchFailures.size() > before) {
+                    batchFailedRows++;
+                }
+                if (batch.size() + batchFailedRows >= BATCH) {
+                    endBatch();
+                }
+            }
+        } catch (UncheckedIOException e) {
+            endBatch();
+            int row = rowNumber + 1;
+            if (e.getCause() instanceof CharacterCodingException) {
+                batchFailures.add(new Failure(row, null, "UNREADABLE_FILE", "文件不是有效的 " + encoding + " 文本 (the file is not valid "
+                        + encoding + " text here; save it as UTF-8 CSV, or name its character set with charset=)"));
+            } else {
+                batchFailures.add(new Failure(row, null, "MALFORMED_CSV",
+                        "CSV 格式错误, 如引号未闭合 (malformed CSV from this row on, e.g. a quote that is never closed)"));
+            }
+            failedRows++;
+            commitBatch();
+            finish(RosterImportState.FAILED, "第 " + row + " 行起无法读取, 未写入任何数据 (the file cannot be read from row " + row
+                    + "; nothing written)");
+            return;
+        }
+        endBatch();
+        totalRows = processedRows;
+        conclude();
+    }
+
+    /** What the checks mean for the job: fail, report a dry run, or write. */
+    private void conclude() throws SQLException, IOException, LostClaim {
+        String skipped = failedRows > 0 ? "; " + failedRows + " 行未通过校验, 已跳过 (" + failedRows + " failed rows skipped)" : "";
+        if (processedRows == 0) {
+            batchFailures.add(new Failure(RosterRules.HEADER_ROW + 1, null, "NO_DATA_ROWS", "表头下没有数据行 (no data rows below the header)"));
+            commitBatch();
+            finish(RosterImportState.FAILED, "文件没有数据行 (the file has no data rows)");
+        } else if (failedRows > 0 && !partial) {
+            finish(RosterImportState.FAILED, failedRows + " 行未通过校验, 未写入任何数据 (" + failedRows + " rows failed; nothing written"
+                    + (dryRun ? "; dry run" : "") + ")");
+        } else if (validRows == 0) {
+            finish(RosterImportState.FAILED, "没有通过校验的行, 未写入任何数据 (no valid rows; nothing written)");
+        } else if (dryRun) {
+            finish(RosterImportState.SUCCEEDED, "试运行: " + validRows + " 行可以导入 (dry run: " + validRows + " rows would be written"
+                    + (failedRows > 0 ? ", " + failedRows + " failed rows skipped" : "") + "; nothing written)");
+        } else {
+            write(skipped);
+        }
+    }
+
+    private void write(String skipped) throws SQLException, IOException, LostClaim {
+        update("update roster_import set state = 'WRITING', heartbeat_at = now(), total_rows = ? where id = ? and worker_token = ?",
+                totalRows, id, token);
+        connection.setAutoCommit(false);
+        try {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select 1 from roster_import where id = ? and worker_token = ? and state = 'WRITING' for update")) {
+                lock.setLong(1, id);
+                lock.setObject(2, token);
+                try (ResultSet rs = lock.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new LostClaim();
+                    }
+                }
+            }
+            int written = writer.write(connection, id, unionId, requestedBy);
+            finish(RosterImportState.SUCCEEDED, "已导入 " + written + " 名会员 (" + written + " members written" + skipped + ")", written);
+            connection.commit();
+        } catch (RosterWriter.ConcurrentChange e) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            finish(RosterImportState.FAILED, e.getMessage() + ", 未写入任何数据 (nothing written; upload the file again to see who)");
+        } catch (PSQLException e) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            String constraint = e.getServerErrorMessage() == null ? null : e.getServerErrorMessage().getConstraint();
+            LOG.infof("Roster import %d lost a race on %s", id, constraint);
+            finish(RosterImportState.FAILED, "导入期间文件中有人已在别处入会, 未写入任何数据 (someone in the file joined a union while the "
+                    + "import ran; nothing written; upload the file again to see who)");
+        } catch (SQLException | IOException | RuntimeException | LostClaim e) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            throw e;
+        } finally {
+            writer = null;
+        }
+        connection.setAutoCommit(true);
+    }
+
+    /** Duplicates in the file and in the registry for the rows of this batch, then commits progress and failures. */
+    private void endBatch() throws SQLException, LostClaim, Interrupted {
+        failedRows += batchFailedRows;
+        batchFailedRows = 0;
+        List<Row> candidates = new ArrayList<>();
+        List<byte[]> hashes = new ArrayList<>();
+        for (Row row : batch) {
+            Integer first = seen.putIfAbsent(row.idNumber().value(), row.row());
+            if (first != null) {
+                batchFailures.add(new Failure(row.row(), idColumn, "DUPLICATE_IN_FILE", "与第 " + first + " 行的身份证号重复 (the same ID number as row "
+                        + first + ")"));
+                failedRows++;
+            } else {
+                candidates.add(row);
+                hashes.add(personalData.hash(Purpose.ID_NUMBER, row.idNumber().value()));
+            }
+        }
+        Map<String, Registered> registered = registered(hashes);
+        for (int i = 0; i < candidates.size(); i++) {
+            Row row = candidates.get(i);
+            Registered known = registered.get(HEX.formatHex(hashes.get(i)));
+            int before = batchFailures.size();
+            if (known != null) {
+                if (!known.name().equals(row.name())) {
+                    batchFailures.add(new Failure(row.row(), nameColumn, "NAME_MISMATCH",
+                            "该身份证号已登记的姓名与此不同 (the ID number is registered under another name)"));
+                }
+                if (known.openUnionId() != null) {
+                    batchFailures.add(new Failure(row.row(), idColumn, "ALREADY_MEMBER", alreadyMember(known.openUnionId())));
+                } else if (known.pending()) {
+                    batchFailures.add(new Failure(row.row(), idColumn, "APPLICATION_PENDING",
+                            "此人有待审批的入会申请 (this person has an application awaiting a decision; decide it instead of importing)"));
+                }
+            }
+            if (batchFailures.size() > before) {
+                failedRows++;
+            } else {
+                validRows++;
+                if (writer != null) {
+                    writer.add(row, hashes.get(i));
+                }
+            }
+        }
+        batch.clear();
+        if (failedRows > 0 && !partial) {
+            writer = null; // nothing will be written: stop encrypting rows
+        }
+        commitBatch();
+        if (Thread.interrupted()) {
+            throw new Interrupted();
+        }
+    }
+
+    /** Progress and this batch's failures in one short transaction; also the heartbeat. */
+    private void commitBatch() throws SQLException, LostClaim {
+        batchFailures.sort(Comparator.comparingInt(Failure::row));
+        connection.setAutoCommit(false);
+        try {
+            update("""
+                    update roster_import set encoding = ?, total_rows = ?, processed_rows = ?, valid_rows = ?, failed_rows = ?,
+                           failures_truncated = ?, heartbeat_at = now()
+                     where id = ? and worker_token = ?""",
+                    encoding, totalRows, processedRows, validRows, failedRows, failuresTruncated || storedFailures + batchFailures.size() > config.maxFailures(),
+                    id, token);
+            storeFailures();
+            connection.commit();
+        } catch (SQLException | RuntimeException | LostClaim e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private void storeFailures() throws SQLException {
+        int room = Math.max(0, config.maxFailures() - storedFailures);
+        List<Failure> stored = batchFailures.size() > room ? batchFailures.subList(0, room) : batchFailures;
+        if (batchFailures.size() > room) {
+            failuresTruncated = true;
+        }
+        if (!stored.isEmpty()) {
+            Integer[] seqs = new Integer[stored.size()];
+            Integer[] rows = new Integer[stored.size()];
+            String[] columns = new String[stored.size()];
+            String[] codes = new String[stored.size()];
+            String[] messages = new String[stored.size()];
+            for (int i = 0; i < stored.size(); i++) {
+                Failure f = stored.get(i);
+                seqs[i] = storedFailures + i + 1;
+                rows[i] = f.row();
+                columns[i] = f.column();
+                codes[i] = f.code();
+                messages[i] = f.message();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into roster_import_failure (import_id, seq, row_number, column_name, code, message)
+                    select ?, * from unnest(?::integer[], ?::integer[], ?::text[], ?::text[], ?::text[])""")) {
+                insert.setLong(1, id);
+                insert.setArray(2, connection.createArrayOf("integer", seqs));
+                insert.setArray(3, connection.createArrayOf("integer", rows));
+                insert.setArray(4, connection.createArrayOf("text", columns));
+                insert.setArray(5, connection.createArrayOf("text", codes));
+                insert.setArray(6, connection.createArrayOf("text", messages));
+                insert.executeUpdate();
+            }
+            storedFailures += stored.size();
+        }
+        batchFailures.clear();
+    }
+
+    /** What the registry knows about an ID number: the registered name, the union of an open membership, a pending application. */
+    private record Registered(String name, Long openUnionId, boolean pending) {
+    }
+
+    /** Registry entries of these keyed hashes, by hash in hex: one statement per batch. */
+    private Map<String, Registered> registered(List<byte[]> hashes) throws SQLException {
+        Map<String, Registered> found = new HashMap<>();
+        if (hashes.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement query = connection.prepareStatement("""
+                select p.id_hash, p.name,
+                       (select m.union_id from membership m
+                         where m.person_hash = p.id_hash and m.status in ('PROVISIONAL', 'ACTIVE', 'TRANSFERRING', 'RETAINED') limit 1),
+                       exists (select 1 from membership m where m.person_hash = p.id_hash and m.status = 'PENDING')
+                  from person p where p.id_hash = any(?)""")) {
+            query.setArray(1, connection.createArrayOf("bytea", hashes.toArray(byte[][]::new)));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    found.put(HEX.formatHex(rs.getBytes(1)), new Registered(rs.getString(2), (Long) rs.getObject(3), rs.getBoolean(4)));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Names the union of an open membership only when it lies in the uploader's scope. */
+    private String alreadyMember(long memberUnionId) throws SQLException {
+        if (memberUnionId == unionId) {
+            return "此人已是本工会会员 (already a member of this union)";
+        }
+        String[] union = unions.get(memberUnionId);
+        if (union == null) {
+            try (PreparedStatement query = connection.prepareStatement("select name, path from trade_union where id = ?")) {
+                query.setLong(1, memberUnionId);
+                try (ResultSet rs = query.executeQuery()) {
+                    union = rs.next() ? new String[] { rs.getString(1), rs.getString(2) } : new String[] { null, "" };
+                }
+            }
+            unions.put(memberUnionId, union);
+        }
+        if (scopePath != null && union[1].startsWith(scopePath)) {
+            return "此人已是" + union[0] + "会员 (already a member of union " + memberUnionId + "; transfer the membership instead)";
+        }
+        return "此人已是其他工会的会员 (already a member of another union; the membership has to be transferred instead)";
+    }
+
+    private String unionPath(long id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select path from trade_union where id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private void finish(RosterImportState state, String message) throws SQLException, LostClaim {
+        finish(state, message, 0);
+    }
+
+    /** Ends the job: final counts, and the uploaded file deleted. */
+    private void finish(RosterImportState state, String message, int written) throws SQLException, LostClaim {
+        update("""
+                update roster_import set state = ?, message = ?, encoding = ?, total_rows = ?, processed_rows = ?, valid_rows = ?,
+                       failed_rows = ?, written_rows = ?, failures_truncated = ?, finished_at = now(), heartbeat_at = now(),
+                       content = null, content_key = null, worker_token = null
+                 where id = ? and worker_token = ?""",
+                state.name(), message, encoding, totalRows, processedRows, validRows, failedRows, written, failuresTruncated, id, token);
+    }
+
+    /** Hands the job back on shutdown: QUEUED again, and this attempt not counted. */
+    private void release() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement("""
+                update roster_import set state = 'QUEUED', worker_token = null, attempts = attempts - 1, heartbeat_at = null
+                 where id = ? and worker_token = ? and state = 'VALIDATING'""")) {
+            update.setLong(1, id);
+            update.setObject(2, token);
+            update.executeUpdate();
+            LOG.infof("Roster import %d handed back on shutdown", id);
+        } catch (SQLException e) {
+            LOG.warnf("Roster import %d could not be handed back (%s); it is retried once its heartbeat is stale", id, e.getMessage());
+        }
+    }
+
+    /** Runs an update that must touch the job this worker holds. */
+    private void update(String sql, Object... params) throws SQLException, LostClaim {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                update.setObject(i + 1, params[i]);
+            }
+            if (update.executeUpdate() != 1) {
+                throw new LostClaim();
+            }
+        }
+    }
+}
