@@ -284,7 +284,6 @@ final class RosterImportJob {
         failedRows += batchFailedRows;
         batchFailedRows = 0;
         List<Row> candidates = new ArrayList<>();
-        List<byte[]> hashes = new ArrayList<>();
         for (Row row : batch) {
             Integer first = seen.putIfAbsent(row.idNumber().value(), row.row());
             if (first != null) {
@@ -293,10 +292,13 @@ final class RosterImportJob {
                 failedRows++;
             } else {
                 candidates.add(row);
-                hashes.add(personalData.hash(Purpose.ID_NUMBER, row.idNumber().value()));
             }
         }
+        List<byte[]> hashes = candidates.parallelStream().map(row -> personalData.hash(Purpose.ID_NUMBER, row.idNumber().value())).toList();
         Map<String, Registered> registered = registered(hashes);
+        List<Row> valid = new ArrayList<>();
+        List<byte[]> validHashes = new ArrayList<>();
+        List<Long> existingPersons = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Row row = candidates.get(i);
             Registered known = registered.get(HEX.formatHex(hashes.get(i)));
@@ -317,19 +319,39 @@ final class RosterImportJob {
                 failedRows++;
             } else {
                 validRows++;
-                if (writer != null) {
-                    writer.add(row, hashes.get(i));
-                }
+                valid.add(row);
+                validHashes.add(hashes.get(i));
+                existingPersons.add(known == null ? null : known.personId());
             }
         }
         batch.clear();
         if (failedRows > 0 && !partial) {
             writer = null; // nothing will be written: stop encrypting rows
         }
+        if (writer != null) {
+            stage(valid, validHashes, existingPersons);
+        }
         commitBatch();
         if (Thread.interrupted()) {
             throw new Interrupted();
         }
+    }
+
+    /** Reserves the ids the valid rows will be written under and hands the rows to the writer. */
+    private void stage(List<Row> valid, List<byte[]> hashes, List<Long> existingPersons) throws SQLException {
+        int newPersons = (int) existingPersons.stream().filter(p -> p == null).count();
+        long[] personIds = RosterWriter.reserve(connection, "pg_get_serial_sequence('person', 'id')", newPersons);
+        long[] membershipIds = RosterWriter.reserve(connection, "pg_get_serial_sequence('membership', 'id')", valid.size());
+        long[] cards = RosterWriter.reserve(connection, "'member_card_seq'", valid.size());
+        List<RosterWriter.Staged> staged = new ArrayList<>(valid.size());
+        int next = 0;
+        for (int i = 0; i < valid.size(); i++) {
+            Long existing = existingPersons.get(i);
+            long personId = existing != null ? existing : personIds[next++];
+            staged.add(new RosterWriter.Staged(valid.get(i), hashes.get(i), personId, existing == null, membershipIds[i],
+                    "GH" + String.format("%012d", cards[i])));
+        }
+        writer.addAll(staged);
     }
 
     /** Progress and this batch's failures in one short transaction; also the heartbeat. */
@@ -339,7 +361,7 @@ final class RosterImportJob {
         try {
             update("""
                     update roster_import set encoding = ?, total_rows = ?, processed_rows = ?, valid_rows = ?, failed_rows = ?,
-                           failures_truncated = ?, heartbeat_at = now()
+                           failures_truncated = ?, heartbeat_at = clock_timestamp()
                      where id = ? and worker_token = ?""",
                     encoding, totalRows, processedRows, validRows, failedRows, failuresTruncated || storedFailures + batchFailures.size() > config.maxFailures(),
                     id, token);
@@ -390,7 +412,7 @@ final class RosterImportJob {
     }
 
     /** What the registry knows about an ID number: the registered name, the union of an open membership, a pending application. */
-    private record Registered(String name, Long openUnionId, boolean pending) {
+    private record Registered(long personId, String name, Long openUnionId, boolean pending) {
     }
 
     /** Registry entries of these keyed hashes, by hash in hex: one statement per batch. */
@@ -400,7 +422,7 @@ final class RosterImportJob {
             return found;
         }
         try (PreparedStatement query = connection.prepareStatement("""
-                select p.id_hash, p.name,
+                select p.id_hash, p.id, p.name,
                        (select m.union_id from membership m
                          where m.person_hash = p.id_hash and m.status in ('PROVISIONAL', 'ACTIVE', 'TRANSFERRING', 'RETAINED') limit 1),
                        exists (select 1 from membership m where m.person_hash = p.id_hash and m.status = 'PENDING')
@@ -408,7 +430,7 @@ final class RosterImportJob {
             query.setArray(1, connection.createArrayOf("bytea", hashes.toArray(byte[][]::new)));
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    found.put(HEX.formatHex(rs.getBytes(1)), new Registered(rs.getString(2), (Long) rs.getObject(3), rs.getBoolean(4)));
+                    found.put(HEX.formatHex(rs.getBytes(1)), new Registered(rs.getLong(2), rs.getString(3), (Long) rs.getObject(4), rs.getBoolean(5)));
                 }
             }
         }
@@ -453,7 +475,7 @@ final class RosterImportJob {
     private void finish(RosterImportState state, String message, int written) throws SQLException, LostClaim {
         update("""
                 update roster_import set state = ?, message = ?, encoding = ?, total_rows = ?, processed_rows = ?, valid_rows = ?,
-                       failed_rows = ?, written_rows = ?, failures_truncated = ?, finished_at = now(), heartbeat_at = now(),
+                       failed_rows = ?, written_rows = ?, failures_truncated = ?, finished_at = clock_timestamp(), heartbeat_at = clock_timestamp(),
                        content = null, content_key = null, worker_token = null
                  where id = ? and worker_token = ?""",
                 state.name(), message, encoding, totalRows, processedRows, validRows, failedRows, written, failuresTruncated, id, token);

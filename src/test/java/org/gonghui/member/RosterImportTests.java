@@ -224,6 +224,14 @@ class RosterImportTests {
     }
 
     @Test
+    void theExampleRosterOfTheReadmePassesADryRun() throws IOException {
+        JsonPath job = importRoster("unionId=" + HEYANG_BAOAN + "&dryRun=true", java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/roster-example.csv")));
+        assertEquals("SUCCEEDED", job.getString("state"), job.prettify());
+        assertEquals(5, job.getInt("validRows"));
+        assertEquals(0, job.getInt("writtenRows"));
+    }
+
+    @Test
     void utf8WithByteOrderMarkAndEnglishHeadersInAnyOrderIsRead() {
         byte[] text = utf8("phone,idNumber,NAME,joinedOn", "13903790011," + personId(11) + ",王五,", "," + personId(12) + ",赵六,2020-01-31");
         byte[] withBom = new byte[text.length + 3];
