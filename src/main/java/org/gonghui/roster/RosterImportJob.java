@@ -252,13 +252,22 @@ final class RosterImportJob {
                     }
                 }
             }
+            // The union was ACTIVE at upload; it may have been dissolved while the job waited.
+            try (PreparedStatement union = connection.prepareStatement("select status from trade_union where id = ? for key share")) {
+                union.setLong(1, unionId);
+                try (ResultSet rs = union.executeQuery()) {
+                    if (!rs.next() || !"ACTIVE".equals(rs.getString(1))) {
+                        throw new RosterWriter.ConcurrentChange("工会已不在活动状态 (union " + unionId + " is no longer ACTIVE)");
+                    }
+                }
+            }
             int written = writer.write(connection, id, unionId, requestedBy);
             finish(RosterImportState.SUCCEEDED, "已导入 " + written + " 名会员 (" + written + " members written" + skipped + ")", written);
             connection.commit();
         } catch (RosterWriter.ConcurrentChange e) {
             connection.rollback();
             connection.setAutoCommit(true);
-            finish(RosterImportState.FAILED, e.getMessage() + ", 未写入任何数据 (nothing written; upload the file again to see who)");
+            finish(RosterImportState.FAILED, e.getMessage() + ", 未写入任何数据 (nothing written)");
         } catch (PSQLException e) {
             connection.rollback();
             connection.setAutoCommit(true);

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -40,7 +39,6 @@ public class RosterImportResource {
 
     @POST
     @Consumes({ "text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN })
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OFFICIAL)
     @RateLimited
     public Response upload(@QueryParam("unionId") String unionId, @QueryParam("dryRun") String dryRun, @QueryParam("partial") String partial,
@@ -57,6 +55,7 @@ public class RosterImportResource {
         return Response.accepted(Json.createObjectBuilder().add("id", id).add("state", job.state().name())
                 .add("poll", "query { rosterImport(id: \"" + id + "\") { state totalRows processedRows validRows failedRows writtenRows message } }")
                 .build().toString())
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .header("Idempotent-Replayed", Boolean.toString(job.replayed()))
                 .build();
     }

@@ -159,7 +159,7 @@ final class RosterWriter {
                 rs.next();
                 if (rs.getLong(1) > 0) {
                     throw new ConcurrentChange(rs.getLong(1) + " 人在导入期间提交了入会申请 (while the import ran, " + rs.getLong(1)
-                            + " people of the file applied to join a union)");
+                            + " people of the file applied to join a union; upload the file again to see who)");
                 }
             }
             s.executeUpdate("""

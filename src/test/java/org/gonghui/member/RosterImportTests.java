@@ -624,17 +624,39 @@ class RosterImportTests {
 
     // --- recovery
 
+    /** A job row as an upload leaves it, in the given state, with its heartbeat this long ago. */
+    String insertJob(String state, String heartbeatAgo, byte[] csv) {
+        Sealed file = personalData.encrypt(Purpose.ROSTER_FILE, csv);
+        return DemoData.queryString(dataSource, "insert into roster_import (union_id, requested_by, requester_union_id, dry_run, partial, state,"
+                + " content, content_key, size_bytes, started_at, heartbeat_at, attempts) values (41030611, 'sub-heyang-baoan', 41030611, false, false, '"
+                + state + "', decode('" + java.util.HexFormat.of().formatHex(file.ciphertext()) + "', 'hex'), '" + file.keyId() + "', " + csv.length
+                + ", now() - interval '" + heartbeatAgo + "', now() - interval '" + heartbeatAgo + "', " + ("QUEUED".equals(state) ? 0 : 1)
+                + ") returning id::text");
+    }
+
     @Test
     void aJobWhoseWorkerDiedIsTakenOverOnceItsHeartbeatIsStale() {
-        Sealed file = personalData.encrypt(Purpose.ROSTER_FILE, utf8(HEADER, row("刘一", personId(131), "")));
-        String id = DemoData.queryString(dataSource, "insert into roster_import (union_id, requested_by, requester_union_id, dry_run, partial, state,"
-                + " content, content_key, size_bytes, started_at, heartbeat_at, attempts) values (41030611, 'sub-heyang-baoan', 41030611, false, false,"
-                + " 'VALIDATING', decode('" + java.util.HexFormat.of().formatHex(file.ciphertext()) + "', 'hex'), '" + file.keyId()
-                + "', 100, now() - interval '1 hour', now() - interval '1 hour', 1) returning id::text");
+        String fresh = insertJob("VALIDATING", "10 seconds", utf8(HEADER, row("陈二", personId(132), "")));
+        String id = insertJob("VALIDATING", "1 hour", utf8(HEADER, row("刘一", personId(131), "")));
         worker.start();
         JsonPath job = awaitEnd(OFFICIAL, id);
         assertEquals("SUCCEEDED", job.getString("state"), job.prettify());
         assertEquals(1, job.getInt("writtenRows"));
         assertEquals(2, DemoData.queryLong(dataSource, "select attempts from roster_import where id = " + id));
+        assertEquals("VALIDATING", DemoData.queryString(dataSource, "select state from roster_import where id = " + fresh),
+                "a job with a live heartbeat belongs to its worker");
+        DemoData.execute(dataSource, "update roster_import set state = 'FAILED', content = null where id = " + fresh);
+    }
+
+    @Test
+    void aUnionThatStoppedBeingActiveWhileTheJobWaitedGetsNothingWritten() {
+        long memberships = count("membership");
+        DemoData.execute(dataSource, "update trade_union set status = 'PREPARING' where id = 41030611");
+        String id = insertJob("QUEUED", "0 seconds", utf8(HEADER, row("刘一", personId(141), "")));
+        worker.start();
+        JsonPath job = awaitEnd(OFFICIAL, id);
+        assertEquals("FAILED", job.getString("state"), job.prettify());
+        assertTrue(job.getString("message").contains("no longer ACTIVE"), job::prettify);
+        assertEquals(memberships, count("membership"));
     }
 }
