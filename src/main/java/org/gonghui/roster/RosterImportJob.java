@@ -123,22 +123,33 @@ final class RosterImportJob {
                     processedRows, validRows, failedRows);
         } catch (LostClaim e) {
             LOG.infof("Roster import %d was taken over by another worker; this one stops", id);
-        } catch (Interrupted e) {
+        } catch (Interrupted | InterruptedException e) {
+            closeWriter();
             release();
         } catch (Exception | OutOfMemoryError e) {
             String reference = UUID.randomUUID().toString();
             LOG.errorf(e, "Roster import %d failed unexpectedly, reference %s", id, reference);
-            writer = null;
+            closeWriter();
             try (Connection c = dataSource.getConnection()) {
                 connection = c;
                 finish(RosterImportState.FAILED, "服务器内部错误, 未写入任何数据 (internal error; nothing written), reference " + reference);
             } catch (Exception again) {
                 LOG.warnf("Roster import %d could not be marked FAILED (%s); it is retried once its heartbeat is stale", id, again.getMessage());
             }
+        } finally {
+            closeWriter();
         }
     }
 
-    private void process() throws SQLException, IOException, LostClaim, Interrupted {
+    /** Drops the writer and its uncommitted rows (a no-op after its commit). */
+    private void closeWriter() {
+        if (writer != null) {
+            writer.close();
+            writer = null;
+        }
+    }
+
+    private void process() throws SQLException, IOException, LostClaim, Interrupted, InterruptedException {
         if (attempts > config.maxAttempts()) {
             finish(RosterImportState.FAILED, "处理中断 " + config.maxAttempts() + " 次, 已放弃 (processing was interrupted "
                     + config.maxAttempts() + " times, e.g. by a replica crashing on this file; nothing written)");
@@ -154,10 +165,10 @@ final class RosterImportJob {
         encoding = file.encoding;
         totalRows = file.countDataRows();
         scopePath = requesterUnionId == null ? null : unionPath(requesterUnionId);
-        if (!dryRun) {
-            writer = new RosterWriter(personalData);
-        }
         commitBatch();
+        if (!dryRun) {
+            writer = RosterWriter.open(dataSource, personalData, id, unionId, requestedBy);
+        }
 
         LocalDate today = LocalDate.now(UnionRules.CHINA);
         RosterRules.Header header = null;
@@ -218,8 +229,11 @@ final class RosterImportJob {
     }
 
     /** What the checks mean for the job: fail, report a dry run, or write. */
-    private void conclude() throws SQLException, IOException, LostClaim {
+    private void conclude() throws SQLException, IOException, LostClaim, InterruptedException {
         String skipped = failedRows > 0 ? "; " + failedRows + " 行未通过校验, 已跳过 (" + failedRows + " failed rows skipped)" : "";
+        if (failedRows > 0 && !partial || validRows == 0 || dryRun) {
+            closeWriter();
+        }
         if (processedRows == 0) {
             batchFailures.add(new Failure(RosterRules.HEADER_ROW + 1, null, "NO_DATA_ROWS", "表头下没有数据行 (no data rows below the header)"));
             commitBatch();
@@ -237,12 +251,14 @@ final class RosterImportJob {
         }
     }
 
-    private void write(String skipped) throws SQLException, IOException, LostClaim {
-        update("update roster_import set state = 'WRITING', heartbeat_at = now(), total_rows = ? where id = ? and worker_token = ?",
+    /** Waits for the last batches, then marks the job SUCCEEDED in the writer's transaction and commits both. */
+    private void write(String skipped) throws SQLException, IOException, LostClaim, InterruptedException {
+        update(connection, "update roster_import set state = 'WRITING', heartbeat_at = clock_timestamp(), total_rows = ? where id = ? and worker_token = ?",
                 totalRows, id, token);
-        connection.setAutoCommit(false);
         try {
-            try (PreparedStatement lock = connection.prepareStatement(
+            int written = writer.finish();
+            Connection w = writer.connection();
+            try (PreparedStatement lock = w.prepareStatement(
                     "select 1 from roster_import where id = ? and worker_token = ? and state = 'WRITING' for update")) {
                 lock.setLong(1, id);
                 lock.setObject(2, token);
@@ -252,8 +268,8 @@ final class RosterImportJob {
                     }
                 }
             }
-            // The union was ACTIVE at upload; it may have been dissolved while the job waited.
-            try (PreparedStatement union = connection.prepareStatement("select status from trade_union where id = ? for key share")) {
+            // The union was ACTIVE at upload; it may have been dissolved while the job ran.
+            try (PreparedStatement union = w.prepareStatement("select status from trade_union where id = ? for key share")) {
                 union.setLong(1, unionId);
                 try (ResultSet rs = union.executeQuery()) {
                     if (!rs.next() || !"ACTIVE".equals(rs.getString(1))) {
@@ -261,31 +277,23 @@ final class RosterImportJob {
                     }
                 }
             }
-            int written = writer.write(connection, id, unionId, requestedBy);
-            finish(RosterImportState.SUCCEEDED, "已导入 " + written + " 名会员 (" + written + " members written" + skipped + ")", written);
-            connection.commit();
+            finish(w, RosterImportState.SUCCEEDED, "已导入 " + written + " 名会员 (" + written + " members written" + skipped + ")", written);
+            writer.commit();
         } catch (RosterWriter.ConcurrentChange e) {
-            connection.rollback();
-            connection.setAutoCommit(true);
+            closeWriter();
             finish(RosterImportState.FAILED, e.getMessage() + ", 未写入任何数据 (nothing written)");
         } catch (PSQLException e) {
-            connection.rollback();
-            connection.setAutoCommit(true);
+            closeWriter();
             if (!"23505".equals(e.getSQLState())) {
                 throw e;
             }
             String constraint = e.getServerErrorMessage() == null ? null : e.getServerErrorMessage().getConstraint();
             LOG.infof("Roster import %d lost a race on %s", id, constraint);
-            finish(RosterImportState.FAILED, "导入期间文件中有人已在别处入会, 未写入任何数据 (someone in the file joined a union while the "
-                    + "import ran; nothing written; upload the file again to see who)");
-        } catch (SQLException | IOException | RuntimeException | LostClaim e) {
-            connection.rollback();
-            connection.setAutoCommit(true);
-            throw e;
+            finish(RosterImportState.FAILED, "导入期间文件中有人已在别处登记或入会, 未写入任何数据 (someone in the file registered or joined a "
+                    + "union while the import ran; nothing written; upload the file again to see who)");
         } finally {
-            writer = null;
+            closeWriter();
         }
-        connection.setAutoCommit(true);
     }
 
     /** Duplicates in the file and in the registry for the rows of this batch, then commits progress and failures. */
@@ -335,7 +343,7 @@ final class RosterImportJob {
         }
         batch.clear();
         if (failedRows > 0 && !partial) {
-            writer = null; // nothing will be written: stop encrypting rows
+            closeWriter(); // nothing will be written: stop encrypting and inserting rows
         }
         if (writer != null) {
             stage(valid, validHashes, existingPersons);
@@ -347,7 +355,7 @@ final class RosterImportJob {
     }
 
     /** Reserves the ids the valid rows will be written under and hands the rows to the writer. */
-    private void stage(List<Row> valid, List<byte[]> hashes, List<Long> existingPersons) throws SQLException {
+    private void stage(List<Row> valid, List<byte[]> hashes, List<Long> existingPersons) throws SQLException, Interrupted {
         int newPersons = (int) existingPersons.stream().filter(p -> p == null).count();
         long[] personIds = RosterWriter.reserve(connection, "pg_get_serial_sequence('person', 'id')", newPersons);
         long[] membershipIds = RosterWriter.reserve(connection, "pg_get_serial_sequence('membership', 'id')", valid.size());
@@ -360,7 +368,11 @@ final class RosterImportJob {
             staged.add(new RosterWriter.Staged(valid.get(i), hashes.get(i), personId, existing == null, membershipIds[i],
                     "GH" + String.format("%012d", cards[i])));
         }
-        writer.addAll(staged);
+        try {
+            writer.addAll(staged);
+        } catch (InterruptedException e) {
+            throw new Interrupted();
+        }
     }
 
     /** Progress and this batch's failures in one short transaction; also the heartbeat. */
@@ -477,12 +489,12 @@ final class RosterImportJob {
     }
 
     private void finish(RosterImportState state, String message) throws SQLException, LostClaim {
-        finish(state, message, 0);
+        finish(connection, state, message, 0);
     }
 
-    /** Ends the job: final counts, and the uploaded file deleted. */
-    private void finish(RosterImportState state, String message, int written) throws SQLException, LostClaim {
-        update("""
+    /** Ends the job on connection {@code c}: final counts, and the uploaded file deleted. */
+    private void finish(Connection c, RosterImportState state, String message, int written) throws SQLException, LostClaim {
+        update(c, """
                 update roster_import set state = ?, message = ?, encoding = ?, total_rows = ?, processed_rows = ?, valid_rows = ?,
                        failed_rows = ?, written_rows = ?, failures_truncated = ?, finished_at = clock_timestamp(), heartbeat_at = clock_timestamp(),
                        content = null, content_key = null, worker_token = null
@@ -506,7 +518,11 @@ final class RosterImportJob {
 
     /** Runs an update that must touch the job this worker holds. */
     private void update(String sql, Object... params) throws SQLException, LostClaim {
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
+        update(connection, sql, params);
+    }
+
+    private static void update(Connection c, String sql, Object... params) throws SQLException, LostClaim {
+        try (PreparedStatement update = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 update.setObject(i + 1, params[i]);
             }

@@ -3,7 +3,6 @@ package org.gonghui.roster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -11,10 +10,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.gonghui.member.PhoneNumber;
 import org.gonghui.support.PersonalData;
@@ -24,29 +29,75 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
 /**
- * Writes the valid rows of a roster. While rows are validated they are rendered, encrypted, as lines
- * of PostgreSQL's COPY text format into memory; the write is then one transaction: COPY into a
- * temporary staging table, then set-based statements for persons, memberships and their first
- * history record. About 100,000 rows in a few seconds, where row-by-row inserts would take minutes.
+ * Writes the valid rows of a roster while the rest of the file is still being validated: each
+ * validated batch is encrypted into lines of PostgreSQL's COPY text format, copied into a temporary
+ * staging table and inserted with set-based statements (persons, memberships, their first history
+ * record) by a thread of its own, on a connection of its own, in one transaction that stays open until
+ * the job ends. So the database inserts one batch while the worker validates the next, and a job that
+ * fails, or a dry run, commits nothing. Row-by-row inserts would take minutes for 100,000 rows.
  */
-final class RosterWriter {
+final class RosterWriter implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RosterWriter.class);
     private static final HexFormat HEX = HexFormat.of();
+    /** Batches rendered but not yet written: the validation waits beyond this, so memory stays bounded. */
+    private static final int IN_FLIGHT = 2;
     private static final String COLUMNS = "seq, person_id, new_person, membership_id, card_number, id_hash, id_cipher, id_key, id_masked, name, "
             + "birth_date, sex, phone_hash, phone_cipher, phone_key, phone_masked, employer_name, employer_credit_code, occupation, key_groups, "
             + "new_employment_form, migrant_worker, joined_on";
 
     private final PersonalData personalData;
-    private final ChunkedBuffer copy = new ChunkedBuffer();
-    private int rows;
+    private final Connection connection;
+    private final long importId;
+    private final long unionId;
+    private final String actor;
+    private final String reason;
+    private final ExecutorService thread;
+    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    /** The first failure of a batch; later batches are skipped. Written by the writer thread. */
+    private volatile Exception failure;
+    private int written;
+    private final long[] stepNanos = new long[4];
+    private boolean committed;
 
-    RosterWriter(PersonalData personalData) {
+    private RosterWriter(PersonalData personalData, Connection connection, long importId, long unionId, String actor) {
         this.personalData = personalData;
+        this.connection = connection;
+        this.importId = importId;
+        this.unionId = unionId;
+        this.actor = actor;
+        this.reason = "花名册导入 (roster import #" + importId + ")";
+        this.thread = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "roster-write-" + importId);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    int rows() {
-        return rows;
+    /** A writer with its own connection and an open transaction holding the staging table. */
+    static RosterWriter open(DataSource dataSource, PersonalData personalData, long importId, long unionId, String actor) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(false);
+            try (Statement s = connection.createStatement()) {
+                s.execute("""
+                        create temporary table roster_stage (
+                            seq integer, person_id bigint, new_person boolean, membership_id bigint, card_number text, id_hash bytea,
+                            id_cipher bytea, id_key text, id_masked text, name text collate "C", birth_date date, sex text, phone_hash bytea,
+                            phone_cipher bytea, phone_key text, phone_masked text, employer_name text, employer_credit_code text, occupation text,
+                            key_groups text[], new_employment_form boolean, migrant_worker boolean, joined_on date) on commit drop""");
+            }
+            return new RosterWriter(personalData, connection, importId, unionId, actor);
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** The writer's connection, inside its transaction: the job's final update is committed with the rows. */
+    Connection connection() {
+        return connection;
     }
 
     /** A valid row with its keyed hash and the ids it will be written under (reserved from the sequences beforehand). */
@@ -70,13 +121,83 @@ final class RosterWriter {
         return values;
     }
 
-    /** Adds valid rows in their order; the encryption, most of the work, runs on every core. */
-    void addAll(List<Staged> staged) {
-        byte[][] lines = staged.parallelStream().map(this::line).toArray(byte[][]::new);
-        for (byte[] line : lines) {
-            copy.write(line, 0, line.length);
+    /**
+     * Hands valid rows, in their order, to the writer thread; the encryption, most of the Java work,
+     * runs on every core first. Waits while {@value #IN_FLIGHT} batches are still being written.
+     */
+    void addAll(List<Staged> staged) throws InterruptedException {
+        if (failure != null || staged.isEmpty()) {
+            return;
         }
-        rows += lines.length;
+        byte[][] lines = staged.parallelStream().map(this::line).toArray(byte[][]::new);
+        inFlight.acquire();
+        thread.execute(() -> {
+            try {
+                if (failure == null) {
+                    writeBatch(lines);
+                }
+            } catch (Exception e) {
+                failure = e;
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    /**
+     * Waits until every batch is written and returns how many members were. Throws the first failure:
+     * a unique index that fired (SQLState 23505: someone in the file registered or joined elsewhere
+     * since validation) or a {@link ConcurrentChange}; the caller closes the writer, which rolls back.
+     */
+    int finish() throws SQLException, IOException, ConcurrentChange, InterruptedException {
+        thread.shutdown();
+        while (!thread.awaitTermination(1, TimeUnit.SECONDS)) {
+            // a batch of a big file on a busy database
+        }
+        if (failure instanceof SQLException e) {
+            throw e;
+        } else if (failure instanceof IOException e) {
+            throw e;
+        } else if (failure instanceof ConcurrentChange e) {
+            throw e;
+        } else if (failure instanceof RuntimeException e) {
+            throw e;
+        } else if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+        LOG.infof("Roster import %d: %d rows written; staging %d ms, persons %d ms, memberships %d ms, history %d ms", importId, written,
+                stepNanos[0] / 1_000_000, stepNanos[1] / 1_000_000, stepNanos[2] / 1_000_000, stepNanos[3] / 1_000_000);
+        return written;
+    }
+
+    /** Commits the rows together with whatever the caller added to the transaction. */
+    void commit() throws SQLException {
+        connection.commit();
+        committed = true;
+    }
+
+    /** Rolls back unless committed, and releases the connection. */
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            if (!committed) {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            LOG.warnf("Roster import %d: rollback failed (%s); closing the connection discards the rows", importId, e.getMessage());
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debugf("Roster import %d: closing the write connection failed: %s", importId, e.getMessage());
+            }
+        }
     }
 
     private byte[] line(Staged staged) {
@@ -126,30 +247,16 @@ final class RosterWriter {
         }
     }
 
-    /**
-     * Writes the rows inside the caller's transaction on {@code connection} and returns how many
-     * members were written. A unique index may still fire (SQLState 23505) when someone in the file
-     * registered or joined elsewhere since validation; the caller rolls back.
-     */
-    int write(Connection connection, long importId, long unionId, String actor) throws SQLException, IOException, ConcurrentChange {
+    /** One batch: COPY into the staging table, then one statement per table. Runs on the writer thread. */
+    private void writeBatch(byte[][] lines) throws SQLException, IOException, ConcurrentChange {
         long started = System.nanoTime();
-        try (Statement s = connection.createStatement()) {
-            s.execute("""
-                    create temporary table roster_stage (
-                        seq integer, person_id bigint, new_person boolean, membership_id bigint, card_number text, id_hash bytea,
-                        id_cipher bytea, id_key text, id_masked text, name text collate "C", birth_date date, sex text, phone_hash bytea,
-                        phone_cipher bytea, phone_key text, phone_masked text, employer_name text, employer_credit_code text, occupation text,
-                        key_groups text[], new_employment_form boolean, migrant_worker boolean, joined_on date) on commit drop""");
-        }
-        long copied;
-        try (InputStream in = copy.inputStream()) {
-            copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy roster_stage (" + COLUMNS + ") from stdin", in);
-        }
-        if (copied != rows) {
-            throw new IllegalStateException("copied " + copied + " staged rows, expected " + rows);
+        try (InputStream in = new SequenceInputStream(Collections.enumeration(Arrays.stream(lines).map(ByteArrayInputStream::new).toList()))) {
+            long copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy roster_stage (" + COLUMNS + ") from stdin", in);
+            if (copied != lines.length) {
+                throw new IllegalStateException("copied " + copied + " staged rows, expected " + lines.length);
+            }
         }
         long staged = System.nanoTime();
-        String reason = "花名册导入 (roster import #" + importId + ")";
         try (Statement s = connection.createStatement()) {
             // Validation saw these people free to join; one may have applied since (a new registration
             // or membership makes a unique index fire below).
@@ -175,7 +282,6 @@ final class RosterWriter {
                       from roster_stage where new_person""");
         }
         long persons = System.nanoTime();
-        int written;
         try (PreparedStatement memberships = connection.prepareStatement("""
                 insert into membership (id, person_id, person_hash, union_id, status, card_number, joined_on, employer_name,
                                         employer_credit_code, occupation, key_groups, new_employment_form, migrant_worker, status_reason)
@@ -184,7 +290,7 @@ final class RosterWriter {
                   from roster_stage""")) {
             memberships.setLong(1, unionId);
             memberships.setString(2, reason);
-            written = memberships.executeUpdate();
+            written += memberships.executeUpdate();
         }
         long membershipsDone = System.nanoTime();
         try (PreparedStatement history = connection.prepareStatement("""
@@ -195,10 +301,14 @@ final class RosterWriter {
             history.setString(3, actor);
             history.executeUpdate();
         }
-        LOG.infof("Roster import %d: %d rows staged in %d ms, persons %d ms, memberships %d ms, history %d ms", importId, rows,
-                (staged - started) / 1_000_000, (persons - staged) / 1_000_000, (membershipsDone - persons) / 1_000_000,
-                (System.nanoTime() - membershipsDone) / 1_000_000);
-        return written;
+        try (Statement s = connection.createStatement()) {
+            s.execute("truncate roster_stage");
+        }
+        long done = System.nanoTime();
+        stepNanos[0] += staged - started;
+        stepNanos[1] += persons - staged;
+        stepNanos[2] += membershipsDone - persons;
+        stepNanos[3] += done - membershipsDone;
     }
 
     private static void field(StringBuilder line, String value) {
@@ -229,42 +339,5 @@ final class RosterWriter {
         line.append("\\\\x");
         HEX.formatHex(line, value);
         line.append('\t');
-    }
-
-    /** Growing output in 1 MiB chunks: no doubling copies of tens of megabytes. */
-    private static final class ChunkedBuffer extends OutputStream {
-        private static final int CHUNK = 1 << 20;
-        private final List<byte[]> chunks = new ArrayList<>();
-        private byte[] current;
-        private int used = CHUNK;
-
-        @Override
-        public void write(int b) {
-            write(new byte[] { (byte) b }, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            while (len > 0) {
-                if (used == CHUNK) {
-                    current = new byte[CHUNK];
-                    chunks.add(current);
-                    used = 0;
-                }
-                int n = Math.min(len, CHUNK - used);
-                System.arraycopy(b, off, current, used, n);
-                used += n;
-                off += n;
-                len -= n;
-            }
-        }
-
-        InputStream inputStream() {
-            List<InputStream> parts = new ArrayList<>();
-            for (int i = 0; i < chunks.size(); i++) {
-                parts.add(new ByteArrayInputStream(chunks.get(i), 0, i == chunks.size() - 1 ? used : CHUNK));
-            }
-            return new SequenceInputStream(Collections.enumeration(parts));
-        }
     }
 }

@@ -386,6 +386,28 @@ class RosterImportTests {
     }
 
     @Test
+    void aFailureInALaterBatchRollsBackTheBatchesAlreadyInsertedAndPartialWritesThemAll() {
+        String registry = registry();
+        List<String> lines = new ArrayList<>(List.of(HEADER));
+        for (int i = 0; i < 12_000; i++) {
+            lines.add(row("欧阳" + (char) ('一' + i % 300), personId(20_000 + i), String.format("137%08d", i)));
+        }
+        lines.add(row("何强", HE_QIANG_ID, ""));
+        byte[] file = utf8(lines.toArray(String[]::new));
+        JsonPath failed = importRoster("unionId=" + HEYANG_BAOAN, file);
+        assertEquals("FAILED", failed.getString("state"), failed.getString("message"));
+        assertEquals(12_000, failed.getInt("validRows"));
+        assertFailure(failed, 12_002, "身份证号", "ALREADY_MEMBER");
+        assertEquals(registry, registry(), "the batches inserted before the failing row are rolled back");
+
+        JsonPath partial = importRoster("unionId=" + HEYANG_BAOAN + "&partial=true", file);
+        assertEquals("SUCCEEDED", partial.getString("state"), partial.getString("message"));
+        assertEquals(12_000, partial.getInt("writtenRows"));
+        assertEquals(12_000, DemoData.queryLong(dataSource, "select count(distinct m.card_number) from membership m join membership_event e"
+                + " on e.membership_id = m.id where e.reason = '花名册导入 (roster import #" + partial.getString("id") + ")'"));
+    }
+
+    @Test
     void dryRunValidatesEverythingAndWritesNothing() {
         String registry = registry();
         JsonPath job = importRoster("unionId=" + HEYANG_BAOAN + "&dryRun=true", utf8(HEADER, row("刘一", personId(81), ""), row("陈二", personId(82), "")));
