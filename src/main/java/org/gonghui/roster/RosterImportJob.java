@@ -34,9 +34,10 @@ import org.postgresql.util.PSQLException;
 /**
  * One claimed roster import, processed on a worker thread without any request: validation in
  * batches of 5,000 rows (each batch checked against the registry in one statement, then progress and
- * failures committed, which is also the job's heartbeat), then the write in one transaction that also
- * marks the job SUCCEEDED. Every update names the worker's claim token: a worker whose job was taken
- * over (its heartbeat had gone stale) notices and stops.
+ * failures committed, which is also the job's heartbeat), with each valid batch handed to the
+ * {@link RosterWriter}, whose single transaction also marks the job SUCCEEDED. Every update names the
+ * worker's claim token: a worker whose job was taken over (its heartbeat had gone stale) notices and
+ * stops.
  */
 final class RosterImportJob {
 
