@@ -199,9 +199,27 @@ log "cold run: dry run (validation only, warms the JVM up)"
 RESULT=$(import_roster "dryRun=true")
 read -r COLD_SECONDS COLD_ID _ <<<"$RESULT"
 log "dry run ended after $COLD_SECONDS s"
+# CPU time (user + system, in clock ticks) of the app and of this database's backends, so that the
+# report can say what the import costs independently of what else the machine is doing.
+TICK=$(getconf CLK_TCK)
+ticks_of() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+backend_ticks() { # prints "pid ticks" for every backend connected to $BENCH_DB
+    local pid
+    for pid in $(psql_bench -d postgres -Atc "select pid from pg_stat_activity where datname = '$BENCH_DB' and pid <> pg_backend_pid()"); do
+        printf '%s %s\n' "$pid" "$(ticks_of "$pid")"
+    done
+}
+APP_TICKS_BEFORE=$(ticks_of "$APP_PID")
+backend_ticks >"$WORK/backends-before.txt"
+
 log "measured run: validate and write"
 RESULT=$(import_roster "dryRun=false")
 read -r SECONDS_TAKEN JOB_ID JOB <<<"$RESULT"
+APP_CPU=$(awk -v a="$(ticks_of "$APP_PID")" -v b="$APP_TICKS_BEFORE" -v t="$TICK" 'BEGIN { printf "%.1f", (a - b) / t }')
+backend_ticks >"$WORK/backends-after.txt"
+# Backends that appeared during the import started from zero.
+DB_CPU=$(awk -v t="$TICK" 'NR == FNR { before[$1] = $2; next } { total += $2 - before[$1] } END { printf "%.1f", total / t }' \
+    "$WORK/backends-before.txt" "$WORK/backends-after.txt")
 log "import ended after $SECONDS_TAKEN s: $JOB"
 
 WRITTEN=$(psql_bench -d "$BENCH_DB" -Atc "select count(*) from membership where union_id = $UNION_ID and status_reason = '花名册导入 (roster import #$JOB_ID)'")
@@ -231,6 +249,7 @@ mkdir -p "$BENCH_DIR/results"
         "$(awk -v r="$ROWS" -v s="$SECONDS_TAKEN" 'BEGIN { printf "%.0f", r / s }')"
     echo
     echo "wall: from the start of the upload to the poll that saw SUCCEEDED; server: roster_import.created_at to finished_at"
+    echo "CPU of the import (upload to end, including the polls): app $APP_CPU s, database backends $DB_CPU s"
     printf '%s\n' "$JOB_LINES"
     echo "written: $WRITTEN memberships, $EVENTS history records, $PERSONS persons; app RSS after the run $((RSS_KB / 1024)) MiB (-Xmx1g)"
     if [ -n "$APP_PROBLEMS" ]; then

@@ -130,11 +130,12 @@ final class RosterWriter implements AutoCloseable {
             return;
         }
         byte[][] lines = staged.parallelStream().map(this::line).toArray(byte[][]::new);
+        boolean reusesPersons = staged.stream().anyMatch(row -> !row.newPerson());
         inFlight.acquire();
         thread.execute(() -> {
             try {
                 if (failure == null) {
-                    writeBatch(lines);
+                    writeBatch(lines, reusesPersons);
                 }
             } catch (Exception e) {
                 failure = e;
@@ -248,7 +249,7 @@ final class RosterWriter implements AutoCloseable {
     }
 
     /** One batch: COPY into the staging table, then one statement per table. Runs on the writer thread. */
-    private void writeBatch(byte[][] lines) throws SQLException, IOException, ConcurrentChange {
+    private void writeBatch(byte[][] lines, boolean reusesPersons) throws SQLException, IOException, ConcurrentChange {
         long started = System.nanoTime();
         try (InputStream in = new SequenceInputStream(Collections.enumeration(Arrays.stream(lines).map(ByteArrayInputStream::new).toList()))) {
             long copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy roster_stage (" + COLUMNS + ") from stdin", in);
@@ -269,11 +270,13 @@ final class RosterWriter implements AutoCloseable {
                             + " people of the file applied to join a union; upload the file again to see who)");
                 }
             }
-            s.executeUpdate("""
+            if (reusesPersons) {
+                s.executeUpdate("""
                     update person p set phone_hash = s.phone_hash, phone_cipher = s.phone_cipher, phone_key = s.phone_key,
                            phone_masked = s.phone_masked, version = p.version + 1, updated_at = now()
                       from roster_stage s
                      where p.id = s.person_id and not s.new_person and s.phone_hash is not null and p.phone_hash is distinct from s.phone_hash""");
+            }
             s.executeUpdate("""
                     insert into person (id, id_hash, id_cipher, id_key, id_masked, name, birth_date, sex, phone_hash, phone_cipher, phone_key,
                                         phone_masked)
