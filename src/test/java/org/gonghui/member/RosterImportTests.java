@@ -12,14 +12,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.URL;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -76,7 +83,7 @@ class RosterImportTests {
     RosterImportWorker worker;
 
     @TestHTTPResource("/")
-    java.net.URL base;
+    URL base;
 
     @AfterEach
     void restore() {
@@ -225,7 +232,7 @@ class RosterImportTests {
 
     @Test
     void theExampleRosterOfTheReadmePassesADryRun() throws IOException {
-        JsonPath job = importRoster("unionId=" + HEYANG_BAOAN + "&dryRun=true", java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/roster-example.csv")));
+        JsonPath job = importRoster("unionId=" + HEYANG_BAOAN + "&dryRun=true", Files.readAllBytes(Path.of("docs/roster-example.csv")));
         assertEquals("SUCCEEDED", job.getString("state"), job.prettify());
         assertEquals(5, job.getInt("validRows"));
         assertEquals(0, job.getInt("writtenRows"));
@@ -243,7 +250,7 @@ class RosterImportTests {
         assertEquals("SUCCEEDED", job.getString("state"), job.prettify());
         assertEquals("UTF-8", job.getString("encoding"));
         assertEquals(2, job.getInt("writtenRows"));
-        assertEquals(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), DemoData.queryString(dataSource,
+        assertEquals(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), DemoData.queryString(dataSource,
                 "select m.joined_on::text from membership m join person p on p.id = m.person_id where p.name = '王五'"),
                 "an empty join date means today in China");
     }
@@ -337,7 +344,7 @@ class RosterImportTests {
 
     private static void assertFailure(JsonPath job, int row, String column, String code) {
         boolean found = failures(job).stream().anyMatch(f -> Integer.valueOf(row).equals(f.get("row")) && code.equals(f.get("code"))
-                && java.util.Objects.equals(column, f.get("column")));
+                && Objects.equals(column, f.get("column")));
         assertTrue(found, "expected " + code + " at row " + row + ", column " + column + " in " + failures(job));
     }
 
@@ -532,7 +539,7 @@ class RosterImportTests {
                     break;
                 }
             }
-        } catch (java.net.SocketException e) {
+        } catch (SocketException e) {
             // the server closed the connection after answering
         }
         return bytes.toString(StandardCharsets.UTF_8);
@@ -651,7 +658,7 @@ class RosterImportTests {
         Sealed file = personalData.encrypt(Purpose.ROSTER_FILE, csv);
         return DemoData.queryString(dataSource, "insert into roster_import (union_id, requested_by, requester_union_id, dry_run, partial, state,"
                 + " content, content_key, size_bytes, started_at, heartbeat_at, attempts) values (41030611, 'sub-heyang-baoan', 41030611, false, false, '"
-                + state + "', decode('" + java.util.HexFormat.of().formatHex(file.ciphertext()) + "', 'hex'), '" + file.keyId() + "', " + csv.length
+                + state + "', decode('" + HexFormat.of().formatHex(file.ciphertext()) + "', 'hex'), '" + file.keyId() + "', " + csv.length
                 + ", now() - interval '" + heartbeatAgo + "', now() - interval '" + heartbeatAgo + "', " + ("QUEUED".equals(state) ? 0 : 1)
                 + ") returning id::text");
     }
