@@ -17,7 +17,7 @@
 # Environment (defaults in brackets):
 #   PGHOST [127.0.0.1]  PGPORT [5432]  PostgreSQL with trust auth for user postgres
 #   BENCH_DB [gonghui_bench_roster]         database to DROP and recreate: never point it at real data
-#   BENCH_HTTP_PORT [18081]            port of the benchmarked app (bound to 127.0.0.1)
+#   BENCH_HTTP_PORT [18082]            port of the benchmarked app (bound to 127.0.0.1)
 #   ROWS [100000]                      rows of the generated roster
 #   JAVA [java]                        Java 17+ to run the app with (-Xmx1g)
 set -euo pipefail
@@ -29,7 +29,7 @@ JAR="$REPO_DIR/target/quarkus-app/quarkus-run.jar"
 export PGHOST="${PGHOST:-127.0.0.1}"
 export PGPORT="${PGPORT:-5432}"
 BENCH_DB="${BENCH_DB:-gonghui_bench_roster}"
-HTTP_PORT="${BENCH_HTTP_PORT:-18081}"
+HTTP_PORT="${BENCH_HTTP_PORT:-18082}"
 ROWS="${ROWS:-100000}"
 JAVA="${JAVA:-java}"
 BASE_URL="http://127.0.0.1:$HTTP_PORT"
