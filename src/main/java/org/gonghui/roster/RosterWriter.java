@@ -286,9 +286,9 @@ final class RosterWriter implements AutoCloseable {
         }
         long persons = System.nanoTime();
         try (PreparedStatement memberships = connection.prepareStatement("""
-                insert into membership (id, person_id, person_hash, union_id, status, card_number, joined_on, employer_name,
+                insert into membership (id, person_id, person_hash, union_id, name, status, card_number, joined_on, employer_name,
                                         employer_credit_code, occupation, key_groups, new_employment_form, migrant_worker, status_reason)
-                select membership_id, person_id, id_hash, ?, 'ACTIVE', card_number, joined_on, employer_name, employer_credit_code,
+                select membership_id, person_id, id_hash, ?, name, 'ACTIVE', card_number, joined_on, employer_name, employer_credit_code,
                        occupation, key_groups, new_employment_form, migrant_worker, ?
                   from roster_stage""")) {
             memberships.setLong(1, unionId);
