@@ -205,7 +205,9 @@ if [ "$MEMBERS" -gt 0 ]; then
     # Service sites, programs and beneficiaries (set-based SQL over the generated cities and members).
     log "generating service sites and programs (bench/generate_services.sql)"
     GEN_START=$(date +%s%N)
-    psql_bench -d "$BENCH_DB" -f "$BENCH_DIR/generate_services.sql" >/dev/null
+    # Per-statement times in the log: the script takes 8-12 s on a copy of the data, 78 s once in a run.
+    psql_bench -d "$BENCH_DB" -c '\timing on' -f "$BENCH_DIR/generate_services.sql" >"$WORK/services.log"
+    log "services statement times (ms): $(sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' "$WORK/services.log" | tr '\n' ' ')"
     SERVICE_SECONDS=$(awk -v ns=$(( $(date +%s%N) - GEN_START )) 'BEGIN { printf "%.1f", ns / 1e9 }')
     SERVICE_COUNTS=$(psql_bench -d "$BENCH_DB" -Atc "
         select format('%s service sites (%s open), %s programs, %s beneficiaries (%s members, %s organisations)',
