@@ -8,7 +8,9 @@
 # What it does: installs wrk if missing; builds the app if needed; drops and recreates the database
 # $BENCH_DB; starts the app once so Flyway creates the schema; loads bench/generate_hierarchy.sql;
 # loads $MEMBERS members with bench/GenerateMembers.java (encrypted and hashed by the app's own
-# PersonalData under bench-only keys made for this run, which the app is started with);
+# PersonalData under bench-only keys made for this run, which the app is started with), then
+# bench/generate_services.sql (100,000 service sites, a program per grassroots union with members,
+# ~1,000,000 beneficiaries);
 # restarts the app with a bench-only RSA key as its OIDC public key and mints one national-admin
 # token with openssl; takes a phone, ID number and name of a generated member (the phone and ID number
 # through the app's own revealMemberPersonalData, as the official of the member's union);
@@ -30,7 +32,8 @@
 #   JIT_WARMUP [40]                    seconds of load per query before any measurement (JVM warm-up)
 #   CONNECTIONS [32]  THREADS [2]      wrk -c and -t
 #   JAVA [java]                        Java 17+ to run the app with (-Xmx1g) and the member generator
-#   MEMBERS [1000000]                  members to generate over the grassroots unions; 0 skips the member phase
+#   MEMBERS [1000000]                  members to generate over the grassroots unions; 0 skips the member
+#                                      and services phases (and M1-M4, S1, S2, P1, P2)
 #   MEMBER_SEED [20251231]             seed of the member generator (the same seed gives the same people)
 set -euo pipefail
 
@@ -156,6 +159,7 @@ start_app() {
         QUARKUS_HTTP_PORT="$HTTP_PORT" \
         QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" \
         QUARKUS_OIDC_TOKEN_ISSUER=gonghui-bench \
+        GONGHUI_RATE_LIMIT_PUBLIC_QUERIES_PER_MINUTE=100000000 \
         "$JAVA" -Xmx1g -jar "$JAR" >"$APP_LOG" 2>&1 &
     APP_PID=$!
     local started=$SECONDS
@@ -187,6 +191,8 @@ printf '%s\n' "$ROW_COUNTS" >&2
 # (IdNumber, PhoneNumber, PersonalData) from the packaged app; the Java source launcher compiles the
 # generator on the fly. Deterministic for a seed except the ciphertexts (random nonces).
 MEMBER_SECONDS=""
+SERVICE_SECONDS=""
+SERVICE_COUNTS=""
 if [ "$MEMBERS" -gt 0 ]; then
     log "generating $MEMBERS members (bench/GenerateMembers.java, seed $MEMBER_SEED)"
     GEN_START=$(date +%s%N)
@@ -195,10 +201,25 @@ if [ "$MEMBERS" -gt 0 ]; then
         || die "the member generator failed"
     MEMBER_SECONDS=$(awk -v ns=$(( $(date +%s%N) - GEN_START )) 'BEGIN { printf "%.1f", ns / 1e9 }')
     log "members generated in $MEMBER_SECONDS s (including the compilation of the generator and ANALYZE)"
+
+    # Service sites, programs and beneficiaries (set-based SQL over the generated cities and members).
+    log "generating service sites and programs (bench/generate_services.sql)"
+    GEN_START=$(date +%s%N)
+    # Per-statement times in the log: the script takes 8-12 s on a copy of the data, 78 s once in a run.
+    psql_bench -d "$BENCH_DB" -c '\timing on' -f "$BENCH_DIR/generate_services.sql" >"$WORK/services.log"
+    log "services statement times (ms): $(sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' "$WORK/services.log" | tr '\n' ' ')"
+    SERVICE_SECONDS=$(awk -v ns=$(( $(date +%s%N) - GEN_START )) 'BEGIN { printf "%.1f", ns / 1e9 }')
+    SERVICE_COUNTS=$(psql_bench -d "$BENCH_DB" -Atc "
+        select format('%s service sites (%s open), %s programs, %s beneficiaries (%s members, %s organisations)',
+               (select count(*) from service_site), (select count(*) from service_site where status = 'OPEN'),
+               (select count(*) from service_program), (select count(*) from program_beneficiary),
+               (select count(membership_id) from program_beneficiary), (select count(organisation_name) from program_beneficiary))")
+    log "services generated in $SERVICE_SECONDS s (including VACUUM ANALYZE): $SERVICE_COUNTS"
 fi
 DB_SIZE=$(psql_bench -d "$BENCH_DB" -P footer=off -c "
     select coalesce(c.relname, 'database') as relation, pg_size_pretty(coalesce(pg_total_relation_size(c.oid), pg_database_size(current_database()))) as size
-      from unnest(array['trade_union', 'person', 'membership', 'membership_event', null]) with ordinality t (name, n)
+      from unnest(array['trade_union', 'person', 'membership', 'membership_event', 'service_site', 'service_program',
+                        'program_beneficiary', null]) with ordinality t (name, n)
       left join pg_class c on c.relname = t.name and c.relkind = 'r'
      order by t.n")
 printf '%s\n' "$DB_SIZE" >&2
@@ -261,6 +282,32 @@ if [ "$MEMBERS" -gt 0 ]; then
     [ "${M_ID_NUMBER:0:3}***********${M_ID_NUMBER:14}" = "$M_ID_MASKED" ] || die "revealed ID number does not match its mask $M_ID_MASKED"
     log "member targets: county $M_COUNTY ($M_COUNTY_MEMBERS members), member $M_MEMBER ($M_PHONE_MASKED, $M_ID_MASKED), name $M_NAME ($M_NAME_COUNT), surname $M_SURNAME ($M_SURNAME_COUNT)"
     MEMBER_QUERIES=(M1 M2 M3 M4)
+
+    # Service targets. S1/S2: the average position of the sites of the city with the most sites (its
+    # centre, with sites all around it); the open sites within 5 and 50 km are counted as the app
+    # measures distance. P1: the programs of the county of M1-M4; P2: the totals of province 41.
+    IFS='|' read -r S_CITY S_CITY_SITES S_LAT S_LON < <(psql_bench -d "$BENCH_DB" -Atc "
+        select union_id, count(*), round(avg(latitude)::numeric, 6), round(avg(longitude)::numeric, 6)
+          from service_site group by union_id order by 2 desc, 1 limit 1")
+    [ -n "$S_CITY" ] || die "no service sites"
+    sites_within() { # radius-km
+        psql_bench -d "$BENCH_DB" -Atc "
+            select count(*) from service_site s where s.status = 'OPEN'
+               and 2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(s.latitude - $S_LAT) / 2), 2)
+                   + cos(radians($S_LAT)) * cos(radians(s.latitude)) * power(sin(radians(s.longitude - $S_LON) / 2), 2)))) <= $1"
+    }
+    S1_SITES=$(sites_within 5)
+    S2_SITES=$(sites_within 50)
+    [ "$S1_SITES" -gt 0 ] || die "no open site within 5 km of ($S_LAT, $S_LON)"
+    P1_PROGRAMS=$(psql_bench -d "$BENCH_DB" -Atc "
+        select count(*) from service_program p join trade_union u on u.id = p.union_id where $M_RANGE")
+    P2_PROGRAMS=$(psql_bench -d "$BENCH_DB" -Atc "
+        select count(*) from service_program p join trade_union u on u.id = p.union_id
+         where u.path >= '/1/$PROVINCE_ID/' and u.path < '/1/${PROVINCE_ID}0'")
+    [ "$P1_PROGRAMS" -gt 0 ] || die "county $M_COUNTY has no programs"
+    log "service targets: S1/S2 at ($S_LAT, $S_LON), centre of city $S_CITY ($S_CITY_SITES sites; $S1_SITES open within 5 km, $S2_SITES within 50 km)," \
+        "P1 county $M_COUNTY ($P1_PROGRAMS programs), P2 province $PROVINCE_ID ($P2_PROGRAMS programs)"
+    MEMBER_QUERIES+=(S1 S2 P1 P2)
 fi
 
 # --- Request bodies: bench/queries/*.graphql (comment lines dropped, whitespace collapsed, JSON-escaped)
@@ -279,15 +326,23 @@ if [ ${#MEMBER_QUERIES[@]} -gt 0 ]; then
     render_body "$BENCH_DIR/queries/m2.graphql" "{\"union\":\"$M_COUNTY\",\"idNumber\":\"$M_ID_NUMBER\"}" "$WORK/m2.json"
     render_body "$BENCH_DIR/queries/m3.graphql" "{\"union\":\"$M_COUNTY\",\"name\":\"$M_NAME\"}" "$WORK/m3.json"
     render_body "$BENCH_DIR/queries/m4.graphql" "{\"union\":\"$M_COUNTY\",\"surname\":\"$M_SURNAME\"}" "$WORK/m4.json"
+    render_body "$BENCH_DIR/queries/s1.graphql" "{\"lat\":$S_LAT,\"lon\":$S_LON}" "$WORK/s1.json"
+    render_body "$BENCH_DIR/queries/s2.graphql" "{\"lat\":$S_LAT,\"lon\":$S_LON}" "$WORK/s2.json"
+    render_body "$BENCH_DIR/queries/p1.graphql" "{\"union\":\"$M_COUNTY\"}" "$WORK/p1.json"
+    render_body "$BENCH_DIR/queries/p2.graphql" "{\"union\":\"$PROVINCE_ID\"}" "$WORK/p2.json"
 fi
 
 declare -A SIZE
 # One request with curl; fails unless HTTP 200 with data, no "errors" and the expected fragment.
+# Public queries (S1, S2: nearestSites, no login) are sent without an Authorization header, by curl and wrk.
+PUBLIC_QUERIES=" S1 S2 "
+token_of() { case "$PUBLIC_QUERIES" in *" $1 "*) printf '' ;; *) printf '%s' "$TOKEN" ;; esac; }
 check_once() { # name body-file expected-fixed-string
-    local out="$WORK/$1.response.json" code
+    local out="$WORK/$1.response.json" code auth=()
+    [ -z "$(token_of "$1")" ] || auth=(-H "Authorization: Bearer $TOKEN")
     code=$(curl -sS -o "$out" -w '%{http_code}' -X POST --max-time 30 \
         -H 'Content-Type: application/json' -H 'Accept: application/graphql-response+json' \
-        -H "Authorization: Bearer $TOKEN" --data-binary @"$2" "$GRAPHQL_URL")
+        "${auth[@]}" --data-binary @"$2" "$GRAPHQL_URL")
     if [ "$code" != 200 ] || grep -q '"errors"' "$out" || ! grep -q '"data":{' "$out" || ! grep -qF "$3" "$out"; then
         die "$1 check failed: HTTP $code, body: $(head -c 2000 "$out")"
     fi
@@ -305,6 +360,16 @@ if [ ${#MEMBER_QUERIES[@]} -gt 0 ]; then
     check_once M2 "$WORK/m2.json" "\"id\":\"$M_MEMBER\""
     check_once M3 "$WORK/m3.json" "\"totalCount\":$M_NAME_COUNT,"
     check_once M4 "$WORK/m4.json" "\"totalCount\":$M_SURNAME_COUNT,"
+    check_once S1 "$WORK/s1.json" '"distanceKm"'
+    S1_EDGES=$(grep -o '"distanceKm"' "$WORK/S1.response.json" | wc -l)
+    [ "$S1_EDGES" -eq $((S1_SITES < 20 ? S1_SITES : 20)) ] || die "S1 returned $S1_EDGES sites, SQL counts $S1_SITES within 5 km"
+    check_once S2 "$WORK/s2.json" '"distanceKm"'
+    S2_EDGES=$(grep -o '"distanceKm"' "$WORK/S2.response.json" | wc -l)
+    [ "$S2_EDGES" -eq $((S2_SITES < 20 ? S2_SITES : 20)) ] || die "S2 returned $S2_EDGES sites, SQL counts $S2_SITES within 50 km"
+    check_once P1 "$WORK/p1.json" '"beneficiaryCount"'
+    P1_EDGES=$(grep -o '"beneficiaryCount"' "$WORK/P1.response.json" | wc -l)
+    [ "$P1_EDGES" -eq $((P1_PROGRAMS < 20 ? P1_PROGRAMS : 20)) ] || die "P1 returned $P1_EDGES programs, SQL counts $P1_PROGRAMS in county $M_COUNTY"
+    check_once P2 "$WORK/p2.json" "\"total\":{\"programs\":$P2_PROGRAMS,"
 fi
 
 # --- Measurements.
@@ -314,7 +379,7 @@ declare -A RPS P50 P99
 # socket errors and drops them from the latency distribution; the Lua script fails the run on any.
 run_wrk() { # name body-file seconds
     local out="$WORK/wrk-$1-$3s.txt"
-    if ! BENCH_BODY_FILE="$2" BENCH_TOKEN="$TOKEN" wrk -c"$CONNECTIONS" -t"$THREADS" -d"$3"s --timeout 10s --latency \
+    if ! BENCH_BODY_FILE="$2" BENCH_TOKEN="$(token_of "$1")" wrk -c"$CONNECTIONS" -t"$THREADS" -d"$3"s --timeout 10s --latency \
             -s "$BENCH_DIR/wrk/graphql.lua" "$GRAPHQL_URL" >"$out" 2>&1; then
         cat "$out" >&2
         die "wrk reported failed requests for $1"
@@ -332,7 +397,7 @@ QUERIES=(BASE Q1 Q2 "${MEMBER_QUERIES[@]}")
 scan_counts() {
     psql_bench -d "$BENCH_DB" -Atc "
         select string_agg(relname || '=' || seq_scan || '/' || coalesce(seq_tup_read, 0), ' ' order by relname)
-          from pg_stat_user_tables where relname in ('person', 'membership', 'membership_event')"
+          from pg_stat_user_tables where relname in ('person', 'membership', 'membership_event', 'service_site', 'service_program', 'program_beneficiary')"
 }
 declare -A SEQ_SCANS
 count_scans() { # name command...: runs the command and adds the sequential scans seen meanwhile to the query's
@@ -399,6 +464,31 @@ if [ ${#MEMBER_QUERIES[@]} -gt 0 ]; then
         END { flush() }' "$PLANS_FILE")
 fi
 
+# Plans of the nearest-site search (S1, S2): custom and generic, one summary line each.
+SITE_PLANS_FILE="$WORK/site-plans.txt"
+SITE_PLAN_SUMMARY=""
+if [ -n "${S_LAT:-}" ]; then
+    log "explaining the nearest-site search (bench/explain_sites.sql)"
+    psql_bench -d "$BENCH_DB" -v lat="$S_LAT" -v lon="$S_LON" -f "$BENCH_DIR/explain_sites.sql" >"$SITE_PLANS_FILE" 2>&1 \
+        || die "explain_sites.sql failed: $(tail -n 5 "$SITE_PLANS_FILE")"
+    SITE_PLAN_SUMMARY=$(awk '
+        function flush() {
+            if (stmt != "") printf "  %-8s %-20s %9s ms  %s rows from the index, %s within the radius; %s%s\n", mode, stmt, ms, idxrows, heaprows,
+                (idx == "" ? "service_site_location_idx NOT USED" : idx), (seq == "" ? "" : "; SEQ SCAN on service_site")
+            stmt = ""; ms = ""; idx = ""; seq = ""; idxrows = ""; heaprows = ""
+        }
+        /^=+ custom plans/ { flush(); mode = "custom" }
+        /^=+ generic plans/ { flush(); mode = "generic" }
+        /^--- / { flush(); stmt = substr($0, 5) }
+        /Execution Time:/ { ms = $3 }
+        /Index Scan on service_site_location_idx|Index Scan using service_site_location_idx/ {
+            idx = "service_site_location_idx"; if (match($0, /rows=[0-9]+/)) idxrows = substr($0, RSTART + 5, RLENGTH - 5)
+        }
+        /(Heap|Index) Scan (on|using [a-z_]+ on) service_site s / { if (match($0, /rows=[0-9]+/)) heaprows = substr($0, RSTART + 5, RLENGTH - 5) }
+        /Seq Scan on service_site/ { seq = "yes" }
+        END { flush() }' "$SITE_PLANS_FILE")
+fi
+
 # --- Report.
 row() { # name [target-percent-of-BASE] [target-p99-ms]
     local pct target=""
@@ -423,6 +513,9 @@ mkdir -p "$BENCH_DIR/results"
     if [ ${#MEMBER_QUERIES[@]} -gt 0 ]; then
         echo "members: $MEMBERS generated in $MEMBER_SECONDS s (seed $MEMBER_SEED); M1-M4 in county $M_COUNTY ($M_COUNTY_MEMBERS members):" \
             "M1/M2 member $M_MEMBER ($M_PHONE_MASKED, $M_ID_MASKED), M3 name $M_NAME ($M_NAME_COUNT names containing it in the county), M4 surname $M_SURNAME ($M_SURNAME_COUNT)"
+        echo "services: generated in $SERVICE_SECONDS s: $SERVICE_COUNTS"
+        echo "S1/S2 (public, no token) at ($S_LAT, $S_LON), centre of city $S_CITY ($S_CITY_SITES sites): $S1_SITES open sites within 5 km, $S2_SITES within 50 km;" \
+            "P1 programs of county $M_COUNTY ($P1_PROGRAMS), P2 totals of province $PROVINCE_ID ($P2_PROGRAMS programs)"
     fi
     printf '%s\n' "$DB_SIZE"
     echo
@@ -431,7 +524,10 @@ mkdir -p "$BENCH_DIR/results"
     row Q1 15
     row Q2 4
     for name in "${MEMBER_QUERIES[@]}"; do
-        row "$name" "" 10
+        case "$name" in
+            M*|S*) row "$name" "" 10 ;;
+            *) row "$name" ;;
+        esac
     done
     echo
     if [ -n "$PLAN_SUMMARY" ]; then
@@ -439,8 +535,13 @@ mkdir -p "$BENCH_DIR/results"
         printf '%s\n' "$PLAN_SUMMARY"
         echo
     fi
+    if [ -n "$SITE_PLAN_SUMMARY" ]; then
+        echo "nearest-site plans (bench/explain_sites.sql, ServiceSite.findNearest at ($S_LAT, $S_LON); full plans below):"
+        printf '%s\n' "$SITE_PLAN_SUMMARY"
+        echo
+    fi
     echo "app RSS after the run: $((RSS_KB / 1024)) MiB (-Xmx1g)"
-    echo "sequential scans of person, membership, membership_event while the app served (pg_stat_user_tables): ${SEQ_SUMMARY:-none}"
+    echo "sequential scans of person, membership, membership_event, service_site, service_program, program_beneficiary while the app served (pg_stat_user_tables): ${SEQ_SUMMARY:-none}"
     if [ -n "$APP_PROBLEMS" ]; then
         echo "app log: $(grep -c . <<<"$APP_PROBLEMS") ERROR/WARN lines, the first ones:"
         head -n 5 <<<"$APP_PROBLEMS" | cut -c1-300
@@ -451,5 +552,6 @@ mkdir -p "$BENCH_DIR/results"
 {
     echo; echo "--- raw wrk output"; cat "$WRK_LOG"
     if [ -f "$PLANS_FILE" ]; then echo; echo "--- member search plans"; cat "$PLANS_FILE"; fi
+    if [ -f "$SITE_PLANS_FILE" ]; then echo; echo "--- nearest-site plans"; cat "$SITE_PLANS_FILE"; fi
 } >>"$RESULT_FILE"
 log "results written to ${RESULT_FILE#"$REPO_DIR"/}"
