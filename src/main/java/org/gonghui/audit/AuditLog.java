@@ -64,7 +64,7 @@ public class AuditLog {
 
     /** Audit records about unions at or below {@code filter.under} (default: the caller's union), newest first. */
     public AuditEventConnection page(AuditFilter filter, PageRequest page) {
-        String path = filter != null && filter.under != null ? unions.get(filter.under, "filter.under").path : caller.official().unionPath();
+        String path = unions.subtreePath(filter == null ? null : filter.under, "filter.under");
         return new AuditEventConnection(
                 AuditEvent.findPage(path, TradeUnion.pathsAfter(path), filter, page.afterId(), page.rowsToFetch()), page);
     }

@@ -28,6 +28,7 @@ import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.support.PersonalData.Sealed;
 import org.gonghui.support.ValidationException;
+import org.gonghui.support.Versions;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionRules;
 
@@ -119,9 +120,7 @@ public class HardshipService {
             throw new NotFoundException("id: 档案不存在 — no hardship file " + input.id + " in your scope");
         }
         entitled(file.membershipId);
-        if (input.version == null || input.version != file.version) {
-            throw new ConflictException("version: 数据已被他人修改，请刷新后重试 — file " + file.id + " is at version " + file.version);
-        }
+        Versions.check("hardship file", file.id, file.version, input.version);
         HardshipEnums.Status from = file.status;
         boolean next = input.to.ordinal() == from.ordinal() + 1 || input.to == HardshipEnums.Status.CLOSED && from != HardshipEnums.Status.CLOSED;
         if (!next) {

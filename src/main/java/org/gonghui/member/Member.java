@@ -140,8 +140,9 @@ public class Member {
         member.unionId = row.get("union_id", Number.class).longValue();
         member.status = MemberStatus.valueOf(row.get("status", String.class));
         member.statusReason = row.get("status_reason", String.class);
+        // as Hibernate gives entity timestamps (normalized to the JVM's zone), so lists and member(id) agree
         Object changed = row.get("status_changed_at");
-        member.statusChangedAt = changed instanceof java.time.Instant instant ? instant.atZone(MemberRules.CHINA).toOffsetDateTime() : (OffsetDateTime) changed;
+        member.statusChangedAt = changed instanceof java.time.Instant instant ? instant.atZone(java.time.ZoneId.systemDefault()).toOffsetDateTime() : (OffsetDateTime) changed;
         member.cardNumber = row.get("card_number", String.class);
         member.joinedOn = row.get("joined_on", LocalDate.class);
         member.employerName = row.get("employer_name", String.class);

@@ -27,6 +27,7 @@ import org.gonghui.support.PageRequest;
 import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.support.ValidationException;
+import org.gonghui.support.Versions;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionRef;
 import org.gonghui.union.UnionService;
@@ -82,7 +83,7 @@ public class MemberService {
         caller.official();
         String statusArray = statusArray(statuses);
         Map<Long, List<Member>> byUnion = new HashMap<>();
-        if (page.first() >= 0 && !sources.isEmpty()) {
+        if (!sources.isEmpty()) {
             Map<String, Object> params = new HashMap<>();
             params.put("unions", longArray(sources.stream().map(u -> u.id).toList()));
             params.put("after", page.afterId() == null ? 0L : page.afterId());
@@ -364,9 +365,7 @@ public class MemberService {
     }
 
     static void checkVersion(Membership m, Integer version) {
-        if (version == null || version != m.version) {
-            throw new ConflictException("version: 数据已被他人修改，请刷新后重试 — member " + m.id + " is at version " + m.version + ", you sent " + version);
-        }
+        Versions.check("member", m.id, m.version, version);
     }
 
     /** Sets a new status and records it in the history; flushes, so a concurrent change fails here as CONFLICT. */

@@ -1,6 +1,5 @@
 package org.gonghui.member;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -277,8 +276,7 @@ public class MembershipWorkflows {
 
     /** Transfers from or to unions of a subtree (default: the caller's), newest first. */
     public TransferConnection transfers(TransferFilter filter, PageRequest page) {
-        CallerScope scope = caller.official();
-        String path = filter != null && filter.unionId != null ? unions.get(filter.unionId, "filter.unionId").path : scope.unionPath();
+        String path = unions.subtreePath(filter == null ? null : filter.unionId, "filter.unionId");
         TransferFilter.Direction direction = filter == null || filter.direction == null ? TransferFilter.Direction.ANY : filter.direction;
         String inSubtree = "exists (select 1 from trade_union u where u.id = t.%s and u.path >= :from and u.path < :to)";
         String where = switch (direction) {
@@ -369,6 +367,6 @@ public class MembershipWorkflows {
                 id.value(), phone == null ? "" : phone.value(), String.valueOf(input.employerName), String.valueOf(input.employerCreditCode),
                 String.valueOf(input.occupation), String.valueOf(input.keyGroups), String.valueOf(input.newEmploymentForm),
                 String.valueOf(input.migrantWorker));
-        return personalData.hash(Purpose.REQUEST, new String(canonical.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+        return personalData.hash(Purpose.REQUEST, canonical);
     }
 }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,6 +28,7 @@ import org.gonghui.support.Money;
 import org.gonghui.support.NotFoundException;
 import org.gonghui.support.PageRequest;
 import org.gonghui.support.ValidationException;
+import org.gonghui.support.Versions;
 import org.gonghui.union.CreditCode;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionRef;
@@ -61,12 +61,9 @@ public class ProgramService {
     }
 
     public ProgramConnection list(ProgramInputs.Filter filter, PageRequest page) {
-        CallerScope scope = caller.official();
-        String path = filter != null && filter.unionId != null ? unions.get(filter.unionId, "filter.unionId").path : scope.unionPath();
-        StringBuilder where = new StringBuilder("unionId in (select u.id from TradeUnion u where u.path >= :from and u.path < :to)");
-        Map<String, Object> params = new HashMap<>();
-        params.put("from", path);
-        params.put("to", TradeUnion.pathsAfter(path));
+        String path = unions.subtreePath(filter == null ? null : filter.unionId, "filter.unionId");
+        StringBuilder where = new StringBuilder(TradeUnion.UNION_IN_SUBTREE);
+        Map<String, Object> params = TradeUnion.subtreeParameters(path);
         if (filter != null && filter.kinds != null && !filter.kinds.isEmpty()) {
             where.append(" and kind in :kinds");
             params.put("kinds", filter.kinds);
@@ -182,9 +179,7 @@ public class ProgramService {
     public ServiceProgram update(ProgramInputs.Update input) {
         CallerScope scope = caller.official();
         ServiceProgram p = visible(scope, input.id, "id");
-        if (input.version == null || input.version != p.version) {
-            throw new ConflictException("version: 数据已被他人修改，请刷新后重试 — program " + p.id + " is at version " + p.version + ", you sent " + input.version);
-        }
+        Versions.check("program", p.id, p.version, input.version);
         Map<String, String> before = p.auditedFields();
         if (input.name != null) {
             p.name = UnionRules.text("name", input.name, 200, true);
@@ -367,9 +362,7 @@ public class ProgramService {
             throw new NotFoundException("id: 申请不存在 — no program application " + input.id + " in your scope");
         }
         visible(scope, a.programId, "id");
-        if (input.version == null || input.version != a.version) {
-            throw new ConflictException("version: 数据已被他人修改，请刷新后重试 — application " + a.id + " is at version " + a.version);
-        }
+        Versions.check("application", a.id, a.version, input.version);
         if (a.status != ProgramApplication.Status.PENDING) {
             throw new ConflictException("id: 该申请已处理 — application " + a.id + " is " + a.status);
         }
@@ -430,9 +423,10 @@ public class ProgramService {
     }
 
     private static BigDecimal required(String field, BigDecimal value) {
-        return Objects.requireNonNullElseGet(value, () -> {
+        if (value == null) {
             throw new ValidationException(field + ": 必填 — must not be empty");
-        });
+        }
+        return value;
     }
 
     private static String[] groups(List<KeyGroup> groups) {

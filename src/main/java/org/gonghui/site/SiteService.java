@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +17,10 @@ import jakarta.transaction.Transactional;
 import org.gonghui.audit.AuditLog;
 import org.gonghui.security.Caller;
 import org.gonghui.security.CallerScope;
-import org.gonghui.support.ConflictException;
 import org.gonghui.support.NotFoundException;
 import org.gonghui.support.PageRequest;
 import org.gonghui.support.ValidationException;
+import org.gonghui.support.Versions;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionRef;
 import org.gonghui.union.UnionRules;
@@ -80,12 +79,9 @@ public class SiteService {
     }
 
     public SiteConnection list(SiteInputs.Filter filter, PageRequest page) {
-        CallerScope scope = caller.official();
-        String path = filter != null && filter.unionId != null ? unions.get(filter.unionId, "filter.unionId").path : scope.unionPath();
-        StringBuilder where = new StringBuilder("unionId in (select u.id from TradeUnion u where u.path >= :from and u.path < :to)");
-        Map<String, Object> params = new HashMap<>();
-        params.put("from", path);
-        params.put("to", TradeUnion.pathsAfter(path));
+        String path = unions.subtreePath(filter == null ? null : filter.unionId, "filter.unionId");
+        StringBuilder where = new StringBuilder(TradeUnion.UNION_IN_SUBTREE);
+        Map<String, Object> params = TradeUnion.subtreeParameters(path);
         if (filter != null && filter.kinds != null && !filter.kinds.isEmpty()) {
             where.append(" and kind in :kinds");
             params.put("kinds", filter.kinds);
@@ -110,7 +106,6 @@ public class SiteService {
 
     @Transactional
     public ServiceSite create(SiteInputs.Create input) {
-        CallerScope scope = caller.official();
         TradeUnion host = unions.get(input.unionId, "unionId");
         ServiceSite site = new ServiceSite();
         site.unionId = host.id;
@@ -135,9 +130,7 @@ public class SiteService {
     public ServiceSite update(SiteInputs.Update input) {
         CallerScope scope = caller.official();
         ServiceSite site = visible(scope, input.id);
-        if (input.version == null || input.version != site.version) {
-            throw new ConflictException("version: 数据已被他人修改，请刷新后重试 — site " + site.id + " is at version " + site.version + ", you sent " + input.version);
-        }
+        Versions.check("site", site.id, site.version, input.version);
         Map<String, String> before = site.auditedFields();
         if (input.name != null) {
             site.name = UnionRules.text("name", input.name, 200, true);

@@ -198,6 +198,20 @@ public class TradeUnion extends PanacheEntityBase {
         return subtreePath.substring(0, subtreePath.length() - 1) + "0";
     }
 
+    /**
+     * HQL condition for records whose {@code unionId} lies in a subtree; bind {@link #subtreeParameters}.
+     * Used by the lists of records that belong to a union (programs, sites).
+     */
+    public static final String UNION_IN_SUBTREE = "unionId in (select u.id from TradeUnion u where u.path >= :subtreeFrom and u.path < :subtreeTo)";
+
+    /** The parameters of {@link #UNION_IN_SUBTREE} for the subtree at {@code subtreePath}, in a map the caller may extend. */
+    public static Map<String, Object> subtreeParameters(String subtreePath) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("subtreeFrom", subtreePath);
+        params.put("subtreeTo", pathsAfter(subtreePath));
+        return params;
+    }
+
     /** Placement of one union by plain JDBC: used while authenticating, before any request context exists. */
     public static Optional<Placement> placementOf(DataSource dataSource, long id) {
         try (Connection c = dataSource.getConnection();

@@ -26,6 +26,7 @@ import org.gonghui.support.ForbiddenException;
 import org.gonghui.support.NotFoundException;
 import org.gonghui.support.PageRequest;
 import org.gonghui.support.ValidationException;
+import org.gonghui.support.Versions;
 
 /**
  * The hierarchy's rules: what a caller may see and change, and how the tree changes shape. Reads
@@ -50,6 +51,11 @@ public class UnionService {
     /** The same, with the error naming the input field the id came from. */
     public TradeUnion get(long id, String field) {
         return visible(caller.official(), id, field);
+    }
+
+    /** Path of the subtree a list covers: that of {@code unionId} (NOT_FOUND outside the caller's subtree), else the caller's union's. */
+    public String subtreePath(Long unionId, String field) {
+        return unionId != null ? get(unionId, field).path : caller.official().unionPath();
     }
 
     public UnionConnection list(UnionFilter filter, PageRequest page) {
@@ -292,10 +298,7 @@ public class UnionService {
     }
 
     private static void checkVersion(TradeUnion union, Integer version) {
-        if (version == null || version != union.version) {
-            throw new ConflictException("version: 数据已被他人修改，请刷新后重试 — union " + union.id + " is at version " + union.version
-                    + ", you sent " + version);
-        }
+        Versions.check("union", union.id, union.version, version);
     }
 
     /** The code prefix every region code at or below {@code union}'s children must start with. */
