@@ -33,6 +33,9 @@ public class CreateUnionInput {
     @Description("Short name, at most 50 characters.")
     public String shortName;
 
+    @Description("新就业形态工会: the union organises new-employment-form workers. PLATFORM unions are always flagged; default false otherwise.")
+    public Boolean newEmploymentForm;
+
     @Description("How a grassroots union was formed; only for GRASSROOTS.")
     public FormationMode formationMode;
 

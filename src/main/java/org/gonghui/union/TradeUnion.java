@@ -71,6 +71,11 @@ public class TradeUnion extends PanacheEntityBase {
     @Description("类型 (kind); fits the level.")
     public UnionKind kind;
 
+    @NonNull
+    @Column(name = "new_employment_form")
+    @Description("新就业形态工会 (a union of new-employment-form workers: couriers, riders, ride-hailing drivers...): flagged at creation; always true for PLATFORM unions.")
+    public boolean newEmploymentForm;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "formation_mode")
     @Description("建会模式 (how a grassroots union was formed); null for other levels or when unknown.")
@@ -146,6 +151,7 @@ public class TradeUnion extends PanacheEntityBase {
         put(fields, "parentId", parentId);
         put(fields, "level", level);
         put(fields, "kind", kind);
+        put(fields, "newEmploymentForm", newEmploymentForm);
         put(fields, "formationMode", formationMode);
         put(fields, "name", name);
         put(fields, "shortName", shortName);

@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import org.gonghui.audit.AuditLog;
 import org.gonghui.security.Caller;
 import org.gonghui.security.CallerScope;
+import org.gonghui.statistics.StatisticsRollup;
 import org.gonghui.support.ConflictException;
 import org.gonghui.support.ForbiddenException;
 import org.gonghui.support.NotFoundException;
@@ -134,6 +135,7 @@ public class UnionService {
         union.level = input.level;
         union.kind = input.kind;
         union.formationMode = input.formationMode;
+        union.newEmploymentForm = newEmploymentForm(input.kind, input.newEmploymentForm, false);
         union.name = UnionRules.text("name", input.name, 200, true);
         union.shortName = UnionRules.text("shortName", input.shortName, 50, false);
         union.regionCode = UnionRules.text("regionCode", input.regionCode, 6, false);
@@ -165,10 +167,11 @@ public class UnionService {
         Map<String, String> before = union.auditedFields();
         String structural = input.kind != null && input.kind != union.kind ? "kind"
                 : input.status != null && input.status != union.status ? "status"
+                : input.newEmploymentForm != null && input.newEmploymentForm != union.newEmploymentForm ? "newEmploymentForm"
                 : input.regionCode != null && !Objects.equals(blankToNull(input.regionCode), union.regionCode) ? "regionCode"
                 : null;
         if (structural != null && union.id.equals(scope.unionId())) {
-            throw new ForbiddenException(structural + ": 本级工会的类型、状态和行政区划须由上级工会修改 — kind, status and region code of your own union are changed by the union above");
+            throw new ForbiddenException(structural + ": 本级工会的类型、状态、新就业形态标识和行政区划须由上级工会修改 — kind, status, the new-employment-form flag and region code of your own union are changed by the union above");
         }
         if (input.name != null) {
             union.name = UnionRules.text("name", input.name, 200, true);
@@ -179,6 +182,9 @@ public class UnionService {
         if (input.kind != null) {
             UnionRules.checkKind(union.level, input.kind);
             union.kind = input.kind;
+        }
+        if (input.kind != null || input.newEmploymentForm != null) {
+            union.newEmploymentForm = newEmploymentForm(union.kind, input.newEmploymentForm, union.newEmploymentForm);
         }
         if (input.formationMode != null) {
             UnionRules.checkFormationMode(union.level, input.formationMode);
@@ -253,6 +259,7 @@ public class UnionService {
         }
         TradeUnion.adjustDescendantCounts(oldAncestors, -size);
         TradeUnion.adjustDescendantCounts(newParent.pathIds(), size);
+        StatisticsRollup.shiftSubtree(union.id, oldAncestors, newParent.pathIds());
         UnionMove.record(union.id, union.parentId, newParent.id, caller.subject());
         Map<String, String> before = union.auditedFields();
         // The subtree was rewritten in SQL: drop the stale entities and read the union afresh.
@@ -315,6 +322,14 @@ public class UnionService {
             }
         }
         return "";
+    }
+
+    /** The flag a union of {@code kind} gets when {@code requested} (null: keep {@code current}); PLATFORM unions always have it. */
+    private static boolean newEmploymentForm(UnionKind kind, Boolean requested, boolean current) {
+        if (kind == UnionKind.PLATFORM && Boolean.FALSE.equals(requested)) {
+            throw new ValidationException("newEmploymentForm: 平台企业工会均为新就业形态工会 — PLATFORM unions are always new-employment-form unions");
+        }
+        return kind == UnionKind.PLATFORM || (requested != null ? requested : current);
     }
 
     private static String blankToNull(String s) {

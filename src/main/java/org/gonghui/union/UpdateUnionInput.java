@@ -31,6 +31,9 @@ public class UpdateUnionInput {
     @Description("Kind; must fit the level. Needs authority over the parent union.")
     public UnionKind kind;
 
+    @Description("新就业形态工会 flag; cannot be cleared on a PLATFORM union. Needs authority over the parent union.")
+    public Boolean newEmploymentForm;
+
     @Description("How a grassroots union was formed.")
     public FormationMode formationMode;
 

@@ -29,7 +29,7 @@ public final class DemoData {
         String sites = resource("db/demo/R__demo_sites.sql");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
-            s.execute("truncate hardship_step, hardship_file, program_application, program_beneficiary, service_program,"
+            s.execute("truncate stat_pending, stat_change, union_stat, funds_remittance, workforce_count, enrolment_target, hardship_step, hardship_file, program_application, program_beneficiary, service_program,"
                     + " service_site, roster_import_failure, roster_import, idempotency_record, membership_event, membership_transfer,"
                     + " membership, person, audit_event, union_move, trade_union");
             s.execute(script);

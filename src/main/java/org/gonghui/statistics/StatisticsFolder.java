@@ -1,0 +1,57 @@
+package org.gonghui.statistics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Folds the statistics ledger into the per-union rollup every few seconds, in batches, each in its
+ * own transaction under the hierarchy lock (see {@code gonghui_stat_fold}). Figures are exact
+ * whether or not this has run: readers add what is still pending. Folding only keeps the pending
+ * part small, so every replica may run it; the lock serialises them.
+ */
+@ApplicationScoped
+public class StatisticsFolder {
+
+    private static final Logger LOG = Logger.getLogger(StatisticsFolder.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @ConfigProperty(name = "gonghui.statistics.fold-batch", defaultValue = "20000")
+    int batch;
+
+    @Scheduled(every = "${gonghui.statistics.fold-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void foldPending() {
+        try {
+            foldAll();
+        } catch (RuntimeException e) {
+            LOG.warnf("statistics fold failed, retried at the next run: %s", e.getMessage());
+        }
+    }
+
+    /** Folds until nothing is pending; returns the number of ledger rows folded. */
+    public long foldAll() {
+        long total = 0;
+        int folded;
+        do {
+            folded = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select gonghui_stat_fold(:n)")
+                    .setParameter("n", batch).getSingleResult()).intValue());
+            total += folded;
+        } while (folded == batch);
+        if (total > 0) {
+            metrics.counter("gonghui.statistics.folded").increment(total);
+        }
+        return total;
+    }
+}
