@@ -11,7 +11,7 @@ import java.util.function.BiConsumer;
  * {@code union.GRASSROOTS.PLATFORM.ACTIVE.NF}, {@code site.DRIVERS_HOME.OPEN},
  * {@code program.spent_fen.2026-11} ... Absent metrics are zero.
  */
-final class Figures {
+public final class Figures {
 
     private final Map<String, Long> values = new HashMap<>();
 
@@ -19,12 +19,12 @@ final class Figures {
         values.merge(metric, value, Long::sum);
     }
 
-    long get(String metric) {
+    public long get(String metric) {
         return values.getOrDefault(metric, 0L);
     }
 
     /** Sum of a monthly metric ({@code prefix.YYYY-MM}) over the months of a range. */
-    long sumMonths(String prefix, MonthRange range) {
+    public long sumMonths(String prefix, MonthRange range) {
         long sum = 0;
         for (YearMonth m = range.from(); !m.isAfter(range.to()); m = m.plusMonths(1)) {
             sum += get(prefix + "." + m);

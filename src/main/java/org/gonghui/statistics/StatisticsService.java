@@ -120,6 +120,14 @@ public class StatisticsService {
         return months;
     }
 
+    /**
+     * Figures of the given unions' subtrees as at the end of {@code day}, current figures when it is today
+     * or later. No scope check: for services that made theirs. One statement.
+     */
+    public Map<Long, Figures> figures(List<Long> ids, LocalDate day) {
+        return ids.isEmpty() ? Map.of() : day.isBefore(LocalDate.now(UnionRules.CHINA)) ? asOf(ids, day) : current(ids);
+    }
+
     /** Current figures of the given unions' subtrees (no scope check: for callers that made theirs). */
     Map<Long, Figures> current(List<Long> ids) {
         return collect(em.createNativeQuery(CURRENT).setParameter("ids", SqlArrays.of(ids)).getResultList());

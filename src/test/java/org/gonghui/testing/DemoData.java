@@ -65,6 +65,8 @@ public final class DemoData {
                         || coalesce((select string_agg(h::text, '|' order by id) from hardship_file h), '')
                         || coalesce((select string_agg(h::text, '|' order by id) from hardship_step h), '')
                         || coalesce((select string_agg(i::text, '|' order by caller_subject, idempotency_key) from idempotency_record i), '')
+                        || coalesce((select string_agg(w::text, '|' order by id) from workforce_count w), '')
+                        || coalesce((select string_agg(t::text, '|' order by id) from enrolment_target t), '')
                         || coalesce((select string_agg(a::text, '|' order by id) from audit_event a), ''))""");
     }
 
