@@ -1,14 +1,19 @@
 package org.gonghui.statistics;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -23,7 +28,7 @@ public class StatisticsFolder {
     private static final Logger LOG = Logger.getLogger(StatisticsFolder.class);
 
     @Inject
-    EntityManager em;
+    DataSource dataSource;
 
     @Inject
     MeterRegistry metrics;
@@ -45,13 +50,26 @@ public class StatisticsFolder {
         long total = 0;
         int folded;
         do {
-            folded = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select gonghui_stat_fold(:n)")
-                    .setParameter("n", batch).getSingleResult()).intValue());
+            folded = foldBatch();
             total += folded;
         } while (folded == batch);
         if (total > 0) {
             metrics.counter("gonghui.statistics.folded").increment(total);
         }
         return total;
+    }
+
+    /** One batch in its own transaction (plain JDBC: the job is not part of any request's unit of work). */
+    private int foldBatch() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select gonghui_stat_fold(?)")) {
+            c.setAutoCommit(true);
+            s.setInt(1, batch);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("statistics fold failed: " + e.getMessage(), e);
+        }
     }
 }
