@@ -57,7 +57,7 @@ import org.postgresql.copy.CopyIn;
  * Memory stays bounded at millions of members: the members are drawn twice from the same seed, once to
  * learn the join days (card numbers are issued in join order) and once to write them, a few thousand at
  * a time; person rows go straight to COPY, membership and history rows to two temporary files (about
- * 550 bytes per member in all, under java.io.tmpdir) that are copied after. 5,000,000 members fit in
+ * 450 bytes per member in all, under java.io.tmpdir) that are copied after. 5,000,000 members fit in
  * -Xmx1g (the ID-number and phone de-duplication sets are primitive: 2 x 128 MiB).
  *
  * Statistics: membership has a row trigger (membership_tally) that writes the statistics ledger for every

@@ -56,7 +56,7 @@
 #   PHASES [all]                       see above
 #   REUSE_DB [0]                       1: measure on $BENCH_DB as an earlier run loaded it (no drop, no load);
 #                                      its personal-data keys were kept in bench/results/$BENCH_DB.keys
-#   JOIN_SECONDS [60]  JOIN_CLIENTS [32]  JOIN_ROUNDS [2]   passed to bench/join_cost.sh (see there)
+#   JOIN_SECONDS [30]  JOIN_ROUNDS [2]  JOIN_RATE  JOIN_KEEP ...   settings of bench/join_cost.sh, passed through
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -272,7 +272,7 @@ log "generated in $GEN_SECONDS s (including VACUUM ANALYZE)"
 # (IdNumber, PhoneNumber, PersonalData) from the packaged app; the Java source launcher compiles the
 # generator on the fly. Deterministic for a seed and an as-of day except the ciphertexts (random nonces).
 if [ "$MEMBERS" -gt 0 ]; then
-    log "generating $MEMBERS members (bench/GenerateMembers.java, seed $MEMBER_SEED, as of $MEMBER_AS_OF, -Xmx$MEMBER_HEAP; free space: $(df -h --output=avail "${TMPDIR:-/tmp}" | tail -n 1 | tr -d ' ') in ${TMPDIR:-/tmp}, where about 550 bytes per member are staged)"
+    log "generating $MEMBERS members (bench/GenerateMembers.java, seed $MEMBER_SEED, as of $MEMBER_AS_OF, -Xmx$MEMBER_HEAP; free space: $(df -h --output=avail "${TMPDIR:-/tmp}" | tail -n 1 | tr -d ' ') in ${TMPDIR:-/tmp}, where about 450 bytes per member are staged)"
     GEN_START=$(date +%s%N)
     "$JAVA" -Xmx"$MEMBER_HEAP" -cp "$REPO_DIR/target/quarkus-app/app/*:$REPO_DIR/target/quarkus-app/lib/main/*" \
         "$BENCH_DIR/GenerateMembers.java" "jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" postgres "$MEMBERS" "$MEMBER_SEED" "$MEMBER_AS_OF" \
