@@ -49,7 +49,12 @@ create table stat_change (
     amount_fen   bigint,
     primary key (union_id, id)
 );
-create index stat_change_union_time_idx on stat_change (union_id, occurred_at);
+-- A union's ledger rows up to a day, read without touching the table (index-only: the rows of one
+-- union lie together here, while in the table they are spread over the pages of every union).
+create index stat_change_union_time_idx on stat_change (union_id, occurred_at)
+    include (subject, n, status, level, kind, key_groups, new_form, migrant, event, event_month, amount_fen);
+-- "Which unions moved after a day": the only unions whose place then may differ from their place now.
+create index union_move_time_idx on union_move (moved_at);
 
 create table stat_pending (
     union_id   bigint not null,
