@@ -49,7 +49,12 @@ create table stat_change (
     amount_fen   bigint,
     primary key (union_id, id)
 );
-create index stat_change_union_time_idx on stat_change (union_id, occurred_at);
+-- A union's ledger rows up to a day, read without touching the table (index-only: the rows of one
+-- union lie together here, while in the table they are spread over the pages of every union).
+create index stat_change_union_time_idx on stat_change (union_id, occurred_at)
+    include (subject, n, status, level, kind, key_groups, new_form, migrant, event, event_month, amount_fen);
+-- "Which unions moved after a day": the only unions whose place then may differ from their place now.
+create index union_move_time_idx on union_move (moved_at);
 
 create table stat_pending (
     union_id   bigint not null,
@@ -98,18 +103,22 @@ create function gonghui_stat_metrics(subject text, status text, level text, kind
     where x.value <> 0
 $$;
 
+-- Appends one ledger row and lists it as pending. PL/pgSQL, so each session plans the two inserts once
+-- (an SQL-language function would be planned again on every call, i.e. on every membership change).
 create function gonghui_record_change(p_union_id bigint, p_subject text, p_n integer, p_status text, p_level text, p_kind text,
                                       p_key_groups text[], p_new_form boolean, p_migrant boolean, p_event text,
                                       p_event_month date, p_amount_fen bigint)
     returns void
-    language sql as $$
-    with c as (
-        insert into stat_change (union_id, subject, n, status, level, kind, key_groups, new_form, migrant, event, event_month, amount_fen)
-        values (p_union_id, p_subject, p_n, p_status, p_level, p_kind, p_key_groups, coalesce(p_new_form, false),
-                coalesce(p_migrant, false), p_event, p_event_month, p_amount_fen)
-        returning union_id, id)
-    insert into stat_pending (union_id, change_id) select union_id, id from c
-$$;
+    language plpgsql as $$
+declare
+    new_id bigint;
+begin
+    insert into stat_change (union_id, subject, n, status, level, kind, key_groups, new_form, migrant, event, event_month, amount_fen)
+    values (p_union_id, p_subject, p_n, p_status, p_level, p_kind, p_key_groups, coalesce(p_new_form, false),
+            coalesce(p_migrant, false), p_event, p_event_month, p_amount_fen)
+    returning id into new_id;
+    insert into stat_pending (union_id, change_id) values (p_union_id, new_id);
+end $$;
 
 create function gonghui_shanghai_month(t timestamptz) returns date
     language sql immutable as $$ select date_trunc('month', t at time zone 'Asia/Shanghai')::date $$;

@@ -17,7 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Folds the statistics ledger into the per-union rollup every few seconds, in batches, each in its
+ * Folds the statistics ledger into the per-union rollup every second, in batches, each in its
  * own transaction under the hierarchy lock (see {@code gonghui_stat_fold}). Figures are exact
  * whether or not this has run: readers add what is still pending. Folding only keeps the pending
  * part small, so every replica may run it; the lock serialises them.
@@ -36,7 +36,7 @@ public class StatisticsFolder {
     @ConfigProperty(name = "gonghui.statistics.fold-batch", defaultValue = "20000")
     int batch;
 
-    @Scheduled(every = "${gonghui.statistics.fold-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${gonghui.statistics.fold-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void foldPending() {
         try {
             foldAll();

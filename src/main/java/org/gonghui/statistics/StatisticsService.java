@@ -48,29 +48,39 @@ public class StatisticsService {
             select target_id, metric, sum(value)::bigint from figures group by 1, 2""";
 
     /**
-     * Figures of each union in {@code :ids} as at {@code :end}: the subtree as it stood then (parents
-     * before any later move; only unions moved since, or below one, can have had another place), and
-     * the ledger rows written before then.
+     * Figures of each union in {@code :ids} as at {@code :end}: the subtree as it stood then, and the
+     * ledger rows written before then. Only unions moved since (and what lies below them now) can have
+     * had another place: their parent then is the one their first later move left. Each union's ledger
+     * rows are read and summed by an index-only range scan per union (the lateral aggregate keeps the
+     * planner from scanning the whole ledger, also in a generic plan).
      */
     static final String AS_OF = """
-            with recursive moved as (
-                select distinct union_id from union_move where moved_at >= :end),
-            candidate as (
-                select u.id, u.parent_id
-                  from trade_union r join trade_union u on u.path >= r.path and u.path < left(r.path, -1) || '0'
-                 where r.id = any(cast(:ids as bigint[])) or r.id in (select union_id from moved)),
-            placed as materialized (
-                select c.id, coalesce((select m.from_parent_id from union_move m where m.union_id = c.id and m.moved_at >= :end
-                                       order by m.moved_at, m.id limit 1), c.parent_id) as parent_id
-                  from (select distinct id, parent_id from candidate) c),
+            with recursive first_move as materialized (
+                select distinct on (union_id) union_id, from_parent_id
+                  from union_move where moved_at >= :end order by union_id, moved_at, id),
+            root as (
+                select id from unnest(cast(:ids as bigint[])) as t (id)
+                union
+                select union_id from first_move),
+            candidate as materialized (
+                select distinct u.id, coalesce(f.from_parent_id, u.parent_id) as parent_id
+                  from root join trade_union r on r.id = root.id
+                 cross join lateral (select u.id, u.parent_id from trade_union u
+                                      where u.path >= r.path and u.path < left(r.path, -1) || '0' offset 0) u
+                  left join first_move f on f.union_id = u.id),
             subtree (target_id, id) as (
                 select id, id from unnest(cast(:ids as bigint[])) as t (id)
                 union all
-                select s.target_id, p.id from subtree s join placed p on p.parent_id = s.id),
+                select s.target_id, c.id from subtree s join candidate c on c.parent_id = s.id),
             cells as (
                 select s.target_id, c.subject, c.status, c.level, c.kind, c.key_groups, c.new_form, c.migrant, c.event,
-                       c.event_month, sum(c.n)::bigint as n, sum(c.amount_fen * c.n)::bigint as amount
-                  from subtree s join stat_change c on c.union_id = s.id and c.occurred_at < :end
+                       c.event_month, sum(c.n)::bigint as n, sum(c.amount)::bigint as amount
+                  from subtree s
+                 cross join lateral (
+                       select c.subject, c.status, c.level, c.kind, c.key_groups, c.new_form, c.migrant, c.event, c.event_month,
+                              sum(c.n) as n, sum(c.amount_fen * c.n) as amount
+                         from stat_change c where c.union_id = s.id and c.occurred_at < :end
+                        group by 1, 2, 3, 4, 5, 6, 7, 8, 9) c
                  group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
             select x.target_id, m.metric, sum(m.value)::bigint
               from cells x cross join lateral gonghui_stat_metrics(x.subject, x.status, x.level, x.kind, x.key_groups,

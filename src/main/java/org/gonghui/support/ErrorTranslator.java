@@ -66,6 +66,9 @@ public class ErrorTranslator {
         if (name.contains("membership_transfer_open")) {
             return "id: 该会员已有未完成的接转 (the member already has an open transfer; a concurrent change got there first)";
         }
+        if (name.contains("funds_remittance_once_per_month")) {
+            return "month: 该单位当月经费已登记 (this employer's remittance for that union and month is already recorded; a concurrent change got there first)";
+        }
         if (name.contains("person_subject")) {
             return "subject: 该登录账号已绑定其他会员 (this login is already linked to another person)";
         }

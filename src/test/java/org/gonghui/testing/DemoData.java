@@ -64,6 +64,7 @@ public final class DemoData {
                         || coalesce((select string_agg(a::text, '|' order by id) from program_application a), '')
                         || coalesce((select string_agg(h::text, '|' order by id) from hardship_file h), '')
                         || coalesce((select string_agg(h::text, '|' order by id) from hardship_step h), '')
+                        || coalesce((select string_agg(f::text, '|' order by union_id, id) from funds_remittance f), '')
                         || coalesce((select string_agg(i::text, '|' order by caller_subject, idempotency_key) from idempotency_record i), '')
                         || coalesce((select string_agg(w::text, '|' order by id) from workforce_count w), '')
                         || coalesce((select string_agg(t::text, '|' order by id) from enrolment_target t), '')

@@ -1,0 +1,65 @@
+package org.gonghui.funds;
+
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.gonghui.security.Caller;
+import org.gonghui.support.PageRequest;
+import org.gonghui.support.ValidationException;
+import org.gonghui.union.UnionRules;
+import org.gonghui.union.UnionService;
+
+/**
+ * The shell-union check (空壳工会排查): ACTIVE grassroots unions of a subtree without active members,
+ * without funds remitted for some complete months, or without any activity for some months. Read-only.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ShellUnionService {
+
+    static final int MAX_MONTHS = 120;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    UnionService unions;
+
+    @Inject
+    ShellUnionConfig config;
+
+    public ShellUnionConnection list(Long unionId, Integer fundsMonths, Integer inactiveMonths, PageRequest page) {
+        String path = unions.subtreePath(unionId, "unionId");
+        int funds = months("fundsMonths", fundsMonths, config.fundsMonths());
+        int inactive = months("inactiveMonths", inactiveMonths, config.inactiveMonths());
+        ShellUnionQuery query = ShellUnionQuery.of(path, funds, inactive, ZonedDateTime.now(UnionRules.CHINA));
+        return new ShellUnionConnection(query.page(page.afterId(), page.rowsToFetch()), page, query);
+    }
+
+    /** totalCount of each connection: one count per distinct list. */
+    public List<Integer> totalCounts(List<ShellUnionConnection> connections) {
+        caller.official();
+        Map<ShellUnionQuery, Integer> counted = new HashMap<>();
+        return connections.stream().map(c -> counted.computeIfAbsent(c.countOf, q -> (int) q.count())).toList();
+    }
+
+    private static int months(String field, Integer given, int configured) {
+        if (given == null) {
+            if (configured < 1 || configured > MAX_MONTHS) {
+                throw new IllegalStateException("gonghui.shell." + (field.equals("fundsMonths") ? "funds-months" : "inactive-months")
+                        + " must be 1 to " + MAX_MONTHS + ", is " + configured);
+            }
+            return configured;
+        }
+        if (given < 1 || given > MAX_MONTHS) {
+            throw new ValidationException(field + ": 月数须在 1 到 " + MAX_MONTHS + " 之间 (1 to " + MAX_MONTHS + " months), got " + given);
+        }
+        return given;
+    }
+}
