@@ -44,7 +44,7 @@
 #   UNION_ID                       the grassroots union to join (default: the one with the most members)
 #   JOIN_CLIENTS [32]  JOIN_THREADS [2]  JOIN_SECONDS [30]  JOIN_WARMUP [10]  JOIN_ROUNDS [2]
 #   JOIN_RATE [half of (b)'s saturated throughput]   joins/s of the paced runs; 0 skips them
-#   FOLD_INTERVAL [2]  FOLD_BATCH [20000]   as the app (gonghui.statistics.fold-every, fold-batch)
+#   FOLD_INTERVAL [1]  FOLD_BATCH [20000]   as the app (gonghui.statistics.fold-every, fold-batch)
 #   JOIN_KEEP [0]                  1: keep the inserted members
 #   PG_LOG [/var/log/postgresql/postgresql-15-main.log]   server log to search for deadlocks and errors
 #   JOIN_REPORT                    file to append the report to (it is printed on stdout too)
@@ -61,7 +61,7 @@ JOIN_SECONDS="${JOIN_SECONDS:-30}"
 JOIN_WARMUP="${JOIN_WARMUP:-10}"
 JOIN_ROUNDS="${JOIN_ROUNDS:-2}"
 JOIN_RATE="${JOIN_RATE:-}"
-FOLD_INTERVAL="${FOLD_INTERVAL:-2}"
+FOLD_INTERVAL="${FOLD_INTERVAL:-1}"
 FOLD_BATCH="${FOLD_BATCH:-20000}"
 JOIN_KEEP="${JOIN_KEEP:-0}"
 PG_LOG="${PG_LOG:-/var/log/postgresql/postgresql-15-main.log}"
