@@ -6,6 +6,8 @@
 -- passed in as psql variables, so they cannot drift from the app's. The app binds :ids as text (a
 -- PostgreSQL array literal, SqlArrays) and :end as a timestamptz (the start of the day after asOf in
 -- Asia/Shanghai). Each is explained with a custom plan and with the generic plan (see explain_members.sql).
+-- With costs: PostgreSQL prints the JIT timing (compilation per execution, chosen from the estimated cost)
+-- only then, and the AS_OF statement's estimate is high enough for JIT to take most of its time.
 --
 -- Variables (psql -v): current_sql, as_of_sql (the statements); province, county (union ids);
 -- children (ST3's unions, e.g. {11,12,13}); as_of (YYYY-MM-DD).
@@ -28,22 +30,22 @@ select (select count(*) from stat_pending) as pending_ledger_rows,
 
 \echo ==================== custom plans
 \echo --- ST1 current, province
-explain (analyze, buffers, costs off) execute st_current(:'province_ids');
+explain (analyze, buffers) execute st_current(:'province_ids');
 \echo --- ST2 current, county
-explain (analyze, buffers, costs off) execute st_current(:'county_ids');
+explain (analyze, buffers) execute st_current(:'county_ids');
 \echo --- ST3 current, 20 provinces
-explain (analyze, buffers, costs off) execute st_current(:'children');
+explain (analyze, buffers) execute st_current(:'children');
 \echo --- ST4 as of, county
-explain (analyze, buffers, costs off) execute st_as_of(:'county_ids', :'as_of_end');
+explain (analyze, buffers) execute st_as_of(:'county_ids', :'as_of_end');
 
 set plan_cache_mode = force_generic_plan;
 \echo ==================== generic plans
 \echo --- ST1 current, province
-explain (analyze, buffers, costs off) execute st_current(:'province_ids');
+explain (analyze, buffers) execute st_current(:'province_ids');
 \echo --- ST2 current, county
-explain (analyze, buffers, costs off) execute st_current(:'county_ids');
+explain (analyze, buffers) execute st_current(:'county_ids');
 \echo --- ST3 current, 20 provinces
-explain (analyze, buffers, costs off) execute st_current(:'children');
+explain (analyze, buffers) execute st_current(:'children');
 \echo --- ST4 as of, county
-explain (analyze, buffers, costs off) execute st_as_of(:'county_ids', :'as_of_end');
+explain (analyze, buffers) execute st_as_of(:'county_ids', :'as_of_end');
 reset plan_cache_mode;

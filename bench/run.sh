@@ -693,9 +693,12 @@ if [ ${#STAT_QUERIES[@]} -gt 0 ]; then
         -f "$BENCH_DIR/explain_statistics.sql" >"$STAT_PLANS_FILE" 2>&1 || die "explain_statistics.sql failed: $(tail -n 5 "$STAT_PLANS_FILE")"
     STAT_PLAN_SUMMARY=$(awk '
         function flush() {
-            if (stmt != "") printf "  %-8s %-26s %9s ms (planning %s ms)  buffers hit %s read %s%s\n", mode, stmt, ms, plan, hit, read, (seq == "" ? "" : "; Seq Scan on " seq)
-            stmt = ""; ms = ""; plan = ""; hit = 0; read = 0; seq = ""; top = 0
+            if (stmt != "") printf "  %-8s %-26s %9s ms (planning %s ms%s)  estimated cost %s; buffers hit %s read %s%s\n", mode, stmt, ms, plan,
+                (jit == "" ? "" : ", JIT " jit " ms of it"), cost, hit, read, (seq == "" ? "" : "; Seq Scan on " seq)
+            stmt = ""; ms = ""; plan = ""; hit = 0; read = 0; seq = ""; top = 0; jit = ""; cost = ""
         }
+        stmt != "" && cost == "" && /cost=[0-9.]+\.\.[0-9.]+/ { match($0, /\.\.[0-9]+/); cost = substr($0, RSTART + 2, RLENGTH - 2) }
+        /^ +Timing: Generation .* Total [0-9.]+ ms/ { match($0, /Total [0-9.]+/); jit = substr($0, RSTART + 6, RLENGTH - 6) }
         /^=+ custom plans/ { flush(); mode = "custom" }
         /^=+ generic plans/ { flush(); mode = "generic" }
         /^--- / { flush(); stmt = substr($0, 5); top = 1; next }
