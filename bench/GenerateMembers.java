@@ -1,4 +1,10 @@
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -6,11 +12,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +24,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 import org.gonghui.member.IdNumber;
 import org.gonghui.member.KeyGroup;
@@ -40,16 +45,31 @@ import org.postgresql.copy.CopyIn;
  *
  * Run by bench/run.sh with the Java source launcher against the packaged application's classes:
  *
- *   java -cp 'target/quarkus-app/app/*:target/quarkus-app/lib/main/*' bench/GenerateMembers.java \
- *        JDBC_URL USER MEMBERS SEED
+ *   java -Xmx1g -cp 'target/quarkus-app/app/*:target/quarkus-app/lib/main/*' bench/GenerateMembers.java \
+ *        JDBC_URL USER MEMBERS SEED [AS_OF]
  *
+ * AS_OF (YYYY-MM-DD, default today in Asia/Shanghai) is the day the data is dated to: members joined
+ * during the HISTORY_MONTHS (24) months before it, so statistics "as of" a year back and monthly trends
+ * have something to show. The same seed and AS_OF give the same people.
  * Keys: GONGHUI_PERSONAL_DATA_ENCRYPTION_KEYS, GONGHUI_PERSONAL_DATA_ACTIVE_KEY, GONGHUI_PERSONAL_DATA_HASH_KEY.
  * The three tables must be empty; they are filled with COPY ... FREEZE in one transaction and analyzed.
+ *
+ * Memory stays bounded at millions of members: the members are drawn twice from the same seed, once to
+ * learn the join days (card numbers are issued in join order) and once to write them, a few thousand at
+ * a time; person rows go straight to COPY, membership and history rows to two temporary files (about
+ * 450 bytes per member in all, under java.io.tmpdir) that are copied after. 5,000,000 members fit in
+ * -Xmx1g (the ID-number and phone de-duplication sets are primitive: 2 x 128 MiB).
+ *
+ * Statistics: membership has a row trigger (membership_tally) that writes the statistics ledger for every
+ * row; bench/run.sh disables it while loading and rebuilds the statistics afterwards
+ * (select gonghui_stat_rebuild()). The generator logs whether it was enabled.
  */
 public class GenerateMembers {
 
-    /** Everything is dated as of this day, so that a seed gives the same data whenever it runs. */
-    static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
+    /** Everything is dated as of this day (argument AS_OF, default today in Asia/Shanghai). */
+    static LocalDate AS_OF;
+    /** Members joined (and applied) within this many months before AS_OF. */
+    static final int HISTORY_MONTHS = 24;
     static final LocalDate BORN_FROM = LocalDate.of(1960, 1, 1);
     static final LocalDate BORN_TO = LocalDate.of(2005, 12, 31);
     /** Ids and card numbers of the demo data lie below these; the application's sequences continue above. */
@@ -133,14 +153,15 @@ public class GenerateMembers {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: GenerateMembers JDBC_URL USER MEMBERS SEED");
+        if (args.length != 4 && args.length != 5) {
+            System.err.println("usage: GenerateMembers JDBC_URL USER MEMBERS SEED [AS_OF]");
             System.exit(2);
         }
         String url = args[0];
         String user = args[1];
         int count = Integer.parseInt(args[2]);
         long seed = Long.parseLong(args[3]);
+        AS_OF = args.length == 5 && !args[4].isBlank() ? LocalDate.parse(args[4]) : LocalDate.now(ZoneId.of("Asia/Shanghai"));
         PersonalData personalData = new PersonalData(env("GONGHUI_PERSONAL_DATA_ENCRYPTION_KEYS"),
                 env("GONGHUI_PERSONAL_DATA_ACTIVE_KEY"), env("GONGHUI_PERSONAL_DATA_HASH_KEY"));
         long started = System.nanoTime();
@@ -151,10 +172,14 @@ public class GenerateMembers {
                 throw new IllegalStateException("no grassroots unions or counties: load bench/generate_hierarchy.sql first");
             }
             long t0 = System.nanoTime();
-            Member[] members = new Generator(new SplittableRandom(seed), unions, countiesByProvince).generate(count);
-            log("drew %,d members over %,d grassroots unions in %.1f s", count, unions.size(), seconds(t0));
-            load(db, members, unions, personalData);
-            verify(db, members, personalData);
+            // First draw: only the join days are kept, to number the cards in the order they were issued.
+            int[] cards = new Generator(new SplittableRandom(seed), unions, countiesByProvince, count).cardOffsets();
+            log("drew %,d members over %,d grassroots unions in %.1f s (as of %s, joins since %s): card order known", count,
+                    unions.size(), seconds(t0), AS_OF, AS_OF.minusMonths(HISTORY_MONTHS));
+            // Second draw, the same people again, written out chunk by chunk.
+            Generator generator = new Generator(new SplittableRandom(seed), unions, countiesByProvince, count);
+            Tally tally = load(db, generator, cards, unions, personalData);
+            verify(db, count, tally, personalData);
         }
         log("done in %.1f s", seconds(started));
     }
@@ -235,10 +260,13 @@ public class GenerateMembers {
         final double[] surnameCdf;
         final double[] maleCdf;
         final double[] femaleCdf;
-        final Set<Long> ids = new HashSet<>();
-        final Set<Long> phones = new HashSet<>();
+        final LongSet ids;
+        final LongSet phones;
+        final int count;
+        int[] slots;
+        int next;
 
-        Generator(SplittableRandom rnd, List<Union> unions, Map<Integer, int[]> countiesByProvince) {
+        Generator(SplittableRandom rnd, List<Union> unions, Map<Integer, int[]> countiesByProvince, int count) {
             this.rnd = rnd;
             this.unions = unions;
             this.countiesByProvince = countiesByProvince;
@@ -253,13 +281,13 @@ public class GenerateMembers {
             this.surnameCdf = cdf(SURNAME_SHARES);
             this.maleCdf = cdf(zipf(MALE.length));
             this.femaleCdf = cdf(zipf(FEMALE.length));
-        }
-
-        Member[] generate(int count) {
+            this.count = count;
+            this.ids = new LongSet(count);
+            this.phones = new LongSet(count);
             int[] perUnion = sizes(count);
             // One slot per member, shuffled: membership ids follow registration order across the whole
             // country, not the tree order of unions (a county's members are spread over the id range).
-            int[] slots = new int[count];
+            slots = new int[count];
             for (int u = 0, k = 0; u < perUnion.length; u++) {
                 for (int j = 0; j < perUnion[u]; j++) {
                     slots[k++] = u;
@@ -271,12 +299,38 @@ public class GenerateMembers {
                 slots[i] = slots[j];
                 slots[j] = t;
             }
-            Member[] members = new Member[count];
-            for (int i = 0; i < count; i++) {
-                members[i] = member(slots[i]);
+        }
+
+        boolean hasNext() {
+            return next < count;
+        }
+
+        /** The next member, in membership id order; its card field is -1 if it holds a card (numbered later). */
+        Member next() {
+            return member(slots[next++]);
+        }
+
+        /**
+         * Draws everyone and returns, per member, 0 (no card) or 1 + the position of its card in issue
+         * order (join day, then id): GH000000001001 for the first issued.
+         */
+        int[] cardOffsets() {
+            long[] keys = new long[count];
+            int carded = 0;
+            while (hasNext()) {
+                int i = next;
+                Member m = next();
+                if (m.card == -1) {
+                    keys[carded++] = (m.joinedOn.toEpochDay() << 32) | i;
+                }
             }
-            assignCards(members);
-            return members;
+            keys = Arrays.copyOf(keys, carded);
+            Arrays.sort(keys);
+            int[] offsets = new int[count];
+            for (int k = 0; k < carded; k++) {
+                offsets[(int) (keys[k] & 0xFFFF_FFFFL)] = k + 1;
+            }
+            return offsets;
         }
 
         /** Members per union: log-normal sizes (a few large enterprises, many small unions), 3% with none. */
@@ -400,11 +454,9 @@ public class GenerateMembers {
             }
             m.occupation = group != null ? group.label() : occupation(u);
 
-            // Dates: joining needs the union to exist and the person to be 18.
-            LocalDate earliest = max(u.established(), birth.plusYears(18));
-            if (m.newForm) {
-                earliest = max(earliest, LocalDate.of(2018, 1, 1)); // new-form enrolment drives began in 2018
-            }
+            // Dates: joining needs the union to exist and the person to be 18; everyone joined (or applied)
+            // within the last HISTORY_MONTHS months.
+            LocalDate earliest = max(max(u.established(), birth.plusYears(18)), AS_OF.minusMonths(HISTORY_MONTHS));
             earliest = min(earliest, AS_OF.minusDays(90));
             switch (m.status) {
                 case "PENDING" -> {
@@ -419,7 +471,7 @@ public class GenerateMembers {
                         m.statusChangedAt = at(between(m.joinedOn.plusDays(30), AS_OF));
                         m.statusReason = rnd.nextDouble() < 0.6 ? "调离本单位" : "本人申请退会";
                     } else {
-                        LocalDate applied = between(max(earliest, AS_OF.minusYears(3)), AS_OF.minusDays(10));
+                        LocalDate applied = between(earliest, AS_OF.minusDays(10));
                         m.createdAt = at(applied);
                         m.statusChangedAt = at(applied.plusDays(1 + rnd.nextInt(9)));
                         m.statusReason = "本人撤回申请";
@@ -583,11 +635,25 @@ public class GenerateMembers {
             return r < 0.08 ? "会计" : r < 0.15 ? "行政管理人员" : r < 0.20 ? "驾驶员" : choices[rnd.nextInt(choices.length)];
         }
 
-        /** Joins lean to recent years (enrolment campaigns), between the earliest possible day and AS_OF. */
+        /**
+         * A join day between the earliest possible day and AS_OF: more in the spring and autumn enrolment
+         * campaigns (集中入会, March-May and September, November), few around the Spring Festival (February),
+         * and growing over the period (half as many again at its end as at its start).
+         */
         LocalDate joinDate(LocalDate earliest) {
             long span = AS_OF.toEpochDay() - earliest.toEpochDay();
-            return earliest.plusDays((long) (span * Math.pow(rnd.nextDouble(), 0.7)));
+            long windowStart = AS_OF.minusMonths(HISTORY_MONTHS).toEpochDay();
+            double window = AS_OF.toEpochDay() - windowStart;
+            while (true) {
+                LocalDate day = earliest.plusDays(rnd.nextLong(span + 1));
+                double trend = 1 + 0.5 * Math.max(0, day.toEpochDay() - windowStart) / window;
+                if (rnd.nextDouble() * 1.5 * 1.5 < MONTH_WEIGHTS[day.getMonthValue() - 1] * trend) {
+                    return day;
+                }
+            }
         }
+
+        static final double[] MONTH_WEIGHTS = { 0.9, 0.5, 1.3, 1.5, 1.4, 1.0, 0.9, 0.9, 1.2, 1.0, 1.3, 1.1 };
 
         LocalDate between(LocalDate from, LocalDate to) {
             if (!to.isAfter(from)) {
@@ -603,18 +669,6 @@ public class GenerateMembers {
         int pick(double[] cdf) {
             int i = Arrays.binarySearch(cdf, rnd.nextDouble() * cdf[cdf.length - 1]);
             return Math.min(i < 0 ? -i - 1 : i, cdf.length - 1);
-        }
-
-        /** Card numbers GH000000001001… in the order the cards were issued (join date, then id). */
-        static void assignCards(Member[] members) {
-            Integer[] carded = java.util.stream.IntStream.range(0, members.length).filter(i -> members[i].card == -1).boxed().toArray(Integer[]::new);
-            Arrays.sort(carded, (a, b) -> {
-                int c = members[a].joinedOn.compareTo(members[b].joinedOn);
-                return c != 0 ? c : Integer.compare(a, b);
-            });
-            for (int k = 0; k < carded.length; k++) {
-                members[carded[k]].card = FIRST_CARD + k;
-            }
         }
     }
 
@@ -649,7 +703,36 @@ public class GenerateMembers {
 
     static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    static void load(Connection db, Member[] members, List<Union> unions, PersonalData personalData) throws Exception {
+    /** What was written: sample members to read back, and the shares to log. */
+    static final class Tally {
+        final Map<Integer, Member> samples = new HashMap<>();
+        final Map<String, Integer> byStatus = new java.util.TreeMap<>();
+        int grouped;
+        int newForm;
+        int migrant;
+        int twoChar;
+        LocalDate firstJoin;
+        LocalDate lastJoin;
+
+        void add(Member m) {
+            byStatus.merge(m.status, 1, Integer::sum);
+            grouped += m.keyGroups != 0 ? 1 : 0;
+            newForm += m.newForm ? 1 : 0;
+            migrant += m.migrant ? 1 : 0;
+            twoChar += m.name.codePointCount(0, m.name.length()) == 2 ? 1 : 0;
+            if (m.joinedOn != null) {
+                firstJoin = firstJoin == null ? m.joinedOn : min(firstJoin, m.joinedOn);
+                lastJoin = lastJoin == null ? m.joinedOn : max(lastJoin, m.joinedOn);
+            }
+        }
+    }
+
+    /** One chunk of members with its three encoded parts (person, membership, membership_event rows). */
+    record Encoded(byte[] person, byte[] membership, byte[] event) {
+    }
+
+    static Tally load(Connection db, Generator generator, int[] cards, List<Union> unions, PersonalData personalData) throws Exception {
+        int count = generator.count;
         db.setAutoCommit(false);
         try (Statement st = db.createStatement()) {
             // The three tables and every table that refers to them, directly or not (transfers, program
@@ -674,6 +757,14 @@ public class GenerateMembers {
                     }
                 }
             }
+            try (ResultSet rs = st.executeQuery("""
+                    select string_agg(tgname, ', ') from pg_trigger
+                     where tgrelid = 'membership'::regclass and not tgisinternal and tgenabled <> 'D'""")) {
+                rs.next();
+                log(rs.getString(1) == null ? "membership has no enabled triggers: statistics must be rebuilt after the load (select gonghui_stat_rebuild())"
+                        : "membership triggers enabled: %s (every row also writes the statistics ledger; bench/run.sh disables them while loading)",
+                        rs.getString(1));
+            }
             st.execute("truncate " + String.join(", ", tables));
             st.execute("set local synchronous_commit = off");
         }
@@ -692,26 +783,98 @@ public class GenerateMembers {
                 st.execute("alter table " + fk[0] + " drop constraint " + fk[1]);
             }
         }
+        // Indexes that back no constraint (the name searches' btree and GIN, the partial unique indexes, the
+        // union and person look-ups) are built once after loading instead of row by row: a bulk GIN build is
+        // many times faster than millions of insertions. Same definitions as the migrations made them.
+        List<String[]> indexes = new ArrayList<>();
+        try (Statement st = db.createStatement()) {
+            try (ResultSet rs = st.executeQuery("""
+                    select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i
+                     where i.indrelid in ('person'::regclass, 'membership'::regclass, 'membership_event'::regclass)
+                       and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+                     order by 1""")) {
+                while (rs.next()) {
+                    indexes.add(new String[] { rs.getString(1), rs.getString(2) });
+                }
+            }
+            for (String[] index : indexes) {
+                st.execute("drop index " + index[0]);
+            }
+        }
         PGConnection pg = db.unwrap(PGConnection.class);
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Tally tally = new Tally();
+        int sampleStep = Math.max(1, count / 50);
+        long maxCard = 0;
+        // Membership and history rows wait in two temporary files while the person rows are copied (one
+        // COPY at a time on the connection, and all three in one transaction for FREEZE).
+        Path membershipFile = Files.createTempFile("gonghui-bench-membership", ".copy");
+        Path eventFile = Files.createTempFile("gonghui-bench-event", ".copy");
         try {
             long t0 = System.nanoTime();
-            copy(pg, pool, "person (id, id_hash, id_cipher, id_key, id_masked, name, birth_date, sex, phone_hash, phone_cipher, phone_key,"
-                    + " phone_masked, created_at, updated_at)", members.length, i -> personRow(i, members[i], personalData));
-            log("person: %,d rows in %.1f s (encrypted and hashed on %d threads)", members.length, seconds(t0), threads);
+            CopyIn in = pg.getCopyAPI().copyIn("copy person (id, id_hash, id_cipher, id_key, id_masked, name, birth_date, sex, phone_hash,"
+                    + " phone_cipher, phone_key, phone_masked, created_at, updated_at) from stdin with (freeze)");
+            try (OutputStream membershipOut = new BufferedOutputStream(Files.newOutputStream(membershipFile), 1 << 20);
+                    OutputStream eventOut = new BufferedOutputStream(Files.newOutputStream(eventFile), 1 << 20)) {
+                // Members are drawn in order on this thread (one random stream); chunks are encoded (encrypted,
+                // hashed, formatted) on the pool and written in order, at most 8 chunks in flight.
+                List<Future<Encoded>> window = new ArrayList<>();
+                while (generator.hasNext() || !window.isEmpty()) {
+                    while (generator.hasNext() && window.size() < 8) {
+                        int from = generator.next;
+                        int to = Math.min(count, from + CHUNK);
+                        Member[] chunk = new Member[to - from];
+                        for (int k = 0; k < chunk.length; k++) {
+                            int i = from + k;
+                            Member m = generator.next();
+                            m.card = cards[i] == 0 ? 0 : FIRST_CARD + cards[i] - 1;
+                            maxCard = Math.max(maxCard, m.card);
+                            tally.add(m);
+                            if (i % sampleStep == 0) {
+                                tally.samples.put(i, m);
+                            }
+                            chunk[k] = m;
+                        }
+                        window.add(pool.submit(() -> encode(from, chunk, unions, personalData)));
+                    }
+                    Encoded e = window.remove(0).get();
+                    in.writeToCopy(e.person(), 0, e.person().length);
+                    membershipOut.write(e.membership());
+                    eventOut.write(e.event());
+                }
+                in.endCopy();
+            } finally {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
+            }
+            log("person: %,d rows in %.1f s (encrypted and hashed on %d threads; membership and history rows staged: %,d MB)", count,
+                    seconds(t0), threads, (Files.size(membershipFile) + Files.size(eventFile)) >> 20);
             t0 = System.nanoTime();
-            copy(pg, pool, "membership (id, person_id, person_hash, name, union_id, status, provisional, card_number, joined_on, employer_name,"
+            copyFile(pg, "membership (id, person_id, person_hash, name, union_id, status, provisional, card_number, joined_on, employer_name,"
                     + " employer_credit_code, occupation, key_groups, new_employment_form, migrant_worker, status_reason, status_changed_at,"
-                    + " applicant_subject, created_at, updated_at)", members.length, i -> membershipRow(i, members[i], unions));
-            log("membership: %,d rows in %.1f s", members.length, seconds(t0));
+                    + " applicant_subject, created_at, updated_at)", membershipFile);
+            log("membership: %,d rows in %.1f s", count, seconds(t0));
             t0 = System.nanoTime();
-            copy(pg, pool, "membership_event (membership_id, person_hash, union_id, from_status, to_status, reason, actor_subject, occurred_at)",
-                    members.length, i -> eventRow(i, members[i], unions));
-            log("membership_event: %,d rows in %.1f s", members.length, seconds(t0));
+            copyFile(pg, "membership_event (membership_id, person_hash, union_id, from_status, to_status, reason, actor_subject, occurred_at)",
+                    eventFile);
+            log("membership_event: %,d rows in %.1f s", count, seconds(t0));
         } finally {
             pool.shutdown();
+            Files.deleteIfExists(membershipFile);
+            Files.deleteIfExists(eventFile);
         }
+        long ti = System.nanoTime();
+        try (Statement st = db.createStatement()) {
+            st.execute("set local maintenance_work_mem = '256MB'");
+            for (String[] index : indexes) {
+                long t1 = System.nanoTime();
+                st.execute(index[1]);
+                log("index %s built in %.1f s", index[0], seconds(t1));
+            }
+        }
+        log("%d indexes built in %.1f s", indexes.size(), seconds(ti));
         long tf = System.nanoTime();
         try (Statement st = db.createStatement()) {
             for (String[] fk : foreignKeys) {
@@ -720,10 +883,9 @@ public class GenerateMembers {
         }
         log("foreign keys validated in %.1f s", seconds(tf));
         try (Statement st = db.createStatement()) {
-            long maxCard = Arrays.stream(members).mapToLong(m -> m.card).max().orElse(0);
             // The application's identities and card numbers continue after the generated ones.
-            st.execute("select setval(pg_get_serial_sequence('person', 'id'), " + (FIRST_ID + members.length) + ")");
-            st.execute("select setval(pg_get_serial_sequence('membership', 'id'), " + (FIRST_ID + members.length) + ")");
+            st.execute("select setval(pg_get_serial_sequence('person', 'id'), " + (FIRST_ID + count) + ")");
+            st.execute("select setval(pg_get_serial_sequence('membership', 'id'), " + (FIRST_ID + count) + ")");
             st.execute("select setval('member_card_seq', greatest(" + Math.max(maxCard, 1000) + ", (select last_value from member_card_seq)))");
         }
         long t0 = System.nanoTime();
@@ -733,35 +895,63 @@ public class GenerateMembers {
             st.execute("analyze person, membership, membership_event");
         }
         log("commit and ANALYZE in %.1f s", seconds(t0));
+        return tally;
     }
 
-    /** COPY in chunks encoded in parallel and written in order. */
-    static void copy(PGConnection pg, ExecutorService pool, String target, int rows, IntFunction<String> row) throws Exception {
-        CopyIn in = pg.getCopyAPI().copyIn("copy " + target + " from stdin with (freeze)");
-        try {
-            List<Future<byte[]>> window = new ArrayList<>();
-            int next = 0;
-            while (next < rows || !window.isEmpty()) {
-                while (next < rows && window.size() < 8) {
-                    int from = next;
-                    int to = Math.min(rows, from + CHUNK);
-                    window.add(pool.submit(() -> {
-                        StringBuilder sb = new StringBuilder((to - from) * 400);
-                        for (int i = from; i < to; i++) {
-                            sb.append(row.apply(i)).append('\n');
-                        }
-                        return sb.toString().getBytes(StandardCharsets.UTF_8);
-                    }));
-                    next = to;
+    static Encoded encode(int from, Member[] chunk, List<Union> unions, PersonalData personalData) {
+        StringBuilder person = new StringBuilder(chunk.length * 420);
+        StringBuilder membership = new StringBuilder(chunk.length * 300);
+        StringBuilder event = new StringBuilder(chunk.length * 200);
+        for (int k = 0; k < chunk.length; k++) {
+            Member m = chunk[k];
+            person.append(personRow(from + k, m, personalData)).append('\n'); // sets m.idHash, used by the other two
+            membership.append(membershipRow(from + k, m, unions)).append('\n');
+            event.append(eventRow(from + k, m, unions)).append('\n');
+        }
+        return new Encoded(person.toString().getBytes(StandardCharsets.UTF_8), membership.toString().getBytes(StandardCharsets.UTF_8),
+                event.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** COPY ... FREEZE from a file of rows in COPY's text format. */
+    static void copyFile(PGConnection pg, String target, Path file) throws SQLException, IOException {
+        try (InputStream rows = Files.newInputStream(file)) {
+            pg.getCopyAPI().copyIn("copy " + target + " from stdin with (freeze)", rows, 1 << 20);
+        }
+    }
+
+    /** An insert-only set of longs (open addressing, no boxing): 8 bytes a slot, at most half full. */
+    static final class LongSet {
+        private static final long FREE = Long.MIN_VALUE;
+        private final long[] slots;
+        private final int mask;
+
+        LongSet(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1;
+            slots = new long[capacity];
+            Arrays.fill(slots, FREE);
+            mask = capacity - 1;
+        }
+
+        /** Adds the value; false if it was there already. */
+        boolean add(long value) {
+            if (value == FREE) {
+                throw new IllegalArgumentException("reserved value");
+            }
+            int i = (int) (mix(value) & mask);
+            while (slots[i] != FREE) {
+                if (slots[i] == value) {
+                    return false;
                 }
-                byte[] chunk = window.remove(0).get();
-                in.writeToCopy(chunk, 0, chunk.length);
+                i = (i + 1) & mask;
             }
-            in.endCopy();
-        } finally {
-            if (in.isActive()) {
-                in.cancelCopy();
-            }
+            slots[i] = value;
+            return true;
+        }
+
+        private static long mix(long z) {
+            z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+            z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+            return z ^ (z >>> 33);
         }
     }
 
@@ -882,22 +1072,22 @@ public class GenerateMembers {
     // --- checks
 
     /** Re-reads a few rows and checks them against what was drawn: decryption, hash, mask, counts. */
-    static void verify(Connection db, Member[] members, PersonalData personalData) throws SQLException {
+    static void verify(Connection db, int count, Tally tally, PersonalData personalData) throws SQLException {
         try (Statement st = db.createStatement()) {
             try (ResultSet rs = st.executeQuery("select (select count(*) from person), (select count(*) from membership), (select count(*) from membership_event)")) {
                 rs.next();
                 for (int c = 1; c <= 3; c++) {
-                    if (rs.getLong(c) != members.length) {
-                        throw new IllegalStateException("expected " + members.length + " rows in each table, column " + c + " has " + rs.getLong(c));
+                    if (rs.getLong(c) != count) {
+                        throw new IllegalStateException("expected " + count + " rows in each table, column " + c + " has " + rs.getLong(c));
                     }
                 }
             }
-            int step = Math.max(1, members.length / 50);
-            for (int i = 0; i < members.length; i += step) {
+            for (Map.Entry<Integer, Member> sample : new java.util.TreeMap<>(tally.samples).entrySet()) {
+                int i = sample.getKey();
+                Member m = sample.getValue();
                 try (ResultSet rs = st.executeQuery("select id_hash, id_cipher, id_key, id_masked, phone_cipher, phone_key, name from person where id = "
                         + (FIRST_ID + i))) {
                     rs.next();
-                    Member m = members[i];
                     String id = personalData.decryptText(Purpose.ID_NUMBER, rs.getBytes("id_cipher"), rs.getString("id_key"));
                     String phone = rs.getBytes("phone_cipher") == null ? null
                             : personalData.decryptText(Purpose.PHONE, rs.getBytes("phone_cipher"), rs.getString("phone_key"));
@@ -909,21 +1099,10 @@ public class GenerateMembers {
                 }
             }
         }
-        Map<String, Integer> byStatus = new java.util.TreeMap<>();
-        int grouped = 0;
-        int newForm = 0;
-        int migrant = 0;
-        int twoChar = 0;
-        for (Member m : members) {
-            byStatus.merge(m.status, 1, Integer::sum);
-            grouped += m.keyGroups != 0 ? 1 : 0;
-            newForm += m.newForm ? 1 : 0;
-            migrant += m.migrant ? 1 : 0;
-            twoChar += m.name.codePointCount(0, m.name.length()) == 2 ? 1 : 0;
-        }
-        double n = members.length / 100.0;
-        log("checked: rows read back and decrypt; statuses %s; key groups %.1f%%, new-form %.1f%%, migrant %.1f%%, two-character names %.1f%%",
-                byStatus, grouped / n, newForm / n, migrant / n, twoChar / n);
+        double n = count / 100.0;
+        log("checked: %d rows read back and decrypt; statuses %s; key groups %.1f%%, new-form %.1f%%, migrant %.1f%%, two-character names %.1f%%;"
+                + " joined %s to %s", tally.samples.size(), tally.byStatus, tally.grouped / n, tally.newForm / n, tally.migrant / n,
+                tally.twoChar / n, tally.firstJoin, tally.lastJoin);
     }
 
     static String env(String name) {

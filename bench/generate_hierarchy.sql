@@ -156,6 +156,10 @@ select g.id, g.parent_id, g.parent_path || g.id || '/', 'GRASSROOTS', g.kind,
 -- The service allocates new ids from this sequence; move it past the generated grassroots ids.
 select setval('trade_union_id_seq', greatest((select max(id) from trade_union), 100000000));
 
+-- Each union's record dates from its founding day (09:00 Beijing time), not from the day the script ran:
+-- statistics count a union from its created_at, so figures "as of" a past day include the unions of that day.
+update trade_union set created_at = (established_on + time '09:00') at time zone 'Asia/Shanghai', updated_at = created_at;
+
 -- Subtree sizes, set-based: every union counts once for each proper ancestor on its path.
 -- (One pass over ~100k paths; a correlated recount per union would take minutes.)
 update trade_union u

@@ -2,8 +2,12 @@
 --   100,000 service sites clustered around the ~340 generated cities (each city gets a deterministic
 --   centre in eastern China; its sites lie within about ±0.25° of it), and
 --   one program per grassroots union with members plus ~1,000,000 beneficiary records: one for every
---   member in good standing, the rest to organisations. Spending and counts are then set from the rows,
---   with budgets 20% above spending.
+--   member in good standing (up to a million of them; with more members, a deterministic sample of
+--   950,000 on average), the rest to organisations. Spending and counts are then set from the rows, with
+--   budgets 20% above spending.
+--   Statistics count a site from its created_at and a beneficiary from its created_at: sites are dated
+--   over the 24 months before the run (deterministic number of days back), beneficiaries on their
+--   grant day (10:00 Beijing time, or now if that is later).
 -- Set-based, deterministic (hashint8), about 12 s at a million members (31 s more with the beneficiary keys checked per row). Run: psql -X -v ON_ERROR_STOP=1 -d gonghui_bench -f bench/generate_services.sql
 begin;
 
@@ -17,7 +21,8 @@ select u.id, u.name,
        102.0 + pg_temp.pick(u.id * 7, 2100) / 100.0 as lon -- 102–123°E
   from trade_union u where u.level = 'CITY';
 
-insert into service_site (union_id, kind, name, address, latitude, longitude, amenities, opening_hours, star_rating, status)
+insert into service_site (union_id, kind, name, address, latitude, longitude, amenities, opening_hours, star_rating, status,
+                          created_at, updated_at)
 select c.id,
        (array['OUTDOOR_WORKER_STATION','OUTDOOR_WORKER_STATION','OUTDOOR_WORKER_STATION','OUTDOOR_WORKER_STATION','WORKER_SERVICE_STATION',
               'WORKER_SERVICE_CENTER','DRIVERS_HOME','BENEFIT_BASE','MEDIATION_ROOM','READING_ROOM'])[1 + pg_temp.pick(s, 10)],
@@ -25,7 +30,8 @@ select c.id,
        c.lat + (pg_temp.pick(s * 3, 5001) - 2500) / 10000.0,
        c.lon + (pg_temp.pick(s * 5, 5001) - 2500) / 10000.0,
        '{WATER,REST,TOILET,CHARGING}', '每日 8:00-20:00', 1 + pg_temp.pick(s * 11, 5),
-       case when pg_temp.pick(s * 13, 20) = 0 then 'CLOSED' else 'OPEN' end
+       case when pg_temp.pick(s * 13, 20) = 0 then 'CLOSED' else 'OPEN' end,
+       now() - make_interval(days => 1 + pg_temp.pick(s * 17, 730)), now()
   from generate_series(1, 100000) as s
   join (select row_number() over (order by id) - 1 as n, * from city_centre) c
     on c.n = pg_temp.pick(s, (select count(*)::int from city_centre));
@@ -42,13 +48,18 @@ alter table program_beneficiary drop constraint program_beneficiary_program_id_f
     drop constraint program_beneficiary_union_id_fkey, drop constraint program_beneficiary_membership_id_fkey;
 drop index program_beneficiary_program_idx, program_beneficiary_membership_idx;
 
-insert into program_beneficiary (program_id, union_id, membership_id, person_hash, amount, granted_on, created_by)
-select p.id, p.union_id, m.id, m.person_hash, 50 + pg_temp.pick(m.id, 451), date '2026-01-01' + pg_temp.pick(m.id * 3, 300), 'bench'
+insert into program_beneficiary (program_id, union_id, membership_id, person_hash, amount, granted_on, created_by, created_at)
+select p.id, p.union_id, m.id, m.person_hash, 50 + pg_temp.pick(m.id, 451), date '2026-01-01' + pg_temp.pick(m.id * 3, 300), 'bench',
+       least(now(), ((date '2026-01-01' + pg_temp.pick(m.id * 3, 300)) + time '10:00') at time zone 'Asia/Shanghai')
   from membership m join service_program p on p.union_id = m.union_id
- where m.status in ('PROVISIONAL', 'ACTIVE', 'TRANSFERRING', 'RETAINED');
+ cross join (select count(*) as members from membership
+              where status in ('PROVISIONAL', 'ACTIVE', 'TRANSFERRING', 'RETAINED')) g
+ where m.status in ('PROVISIONAL', 'ACTIVE', 'TRANSFERRING', 'RETAINED')
+   and (g.members <= 1000000 or pg_temp.pick(m.id * 7 + 1, 1000000) < 950000000000 / g.members);
 
-insert into program_beneficiary (program_id, union_id, organisation_name, in_kind_item, in_kind_quantity, granted_on, created_by)
-select p.id, p.union_id, '协作单位 ' || g, '防暑降温用品', 1 + pg_temp.pick(g, 50), date '2026-06-01' + pg_temp.pick(g, 90), 'bench'
+insert into program_beneficiary (program_id, union_id, organisation_name, in_kind_item, in_kind_quantity, granted_on, created_by, created_at)
+select p.id, p.union_id, '协作单位 ' || g, '防暑降温用品', 1 + pg_temp.pick(g, 50), date '2026-06-01' + pg_temp.pick(g, 90), 'bench',
+       least(now(), ((date '2026-06-01' + pg_temp.pick(g, 90)) + time '10:00') at time zone 'Asia/Shanghai')
   from generate_series(1, greatest(0, 1000000 - (select count(*)::int from program_beneficiary))) as g
   join (select row_number() over (order by id) - 1 as n, id, union_id from service_program) p
     on p.n = pg_temp.pick(g, (select count(*)::int from service_program));

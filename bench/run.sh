@@ -1,22 +1,36 @@
 #!/usr/bin/env bash
 # Gonghui GraphQL benchmark: the packaged app (prod mode) over a generated hierarchy of ~103,000 unions
-# and (unless MEMBERS=0) a million generated members.
+# and (unless MEMBERS=0) a million generated members (or more: MEMBERS=5000000).
 #
 # Usage: bench/run.sh [--build] [--help]
 #   --build   rebuild the app (./mvnw -B -q package -DskipTests) even if target/quarkus-app exists
 #
 # What it does: installs wrk if missing; builds the app if needed; drops and recreates the database
-# $BENCH_DB; starts the app once so Flyway creates the schema; loads bench/generate_hierarchy.sql;
+# $BENCH_DB; starts the app once so Flyway creates the schema; disables the statistics triggers (the
+# row triggers that write the statistics ledger); loads bench/generate_hierarchy.sql;
 # loads $MEMBERS members with bench/GenerateMembers.java (encrypted and hashed by the app's own
-# PersonalData under bench-only keys made for this run, which the app is started with), then
+# PersonalData under bench-only keys made for this load, which the app is started with), then
 # bench/generate_services.sql (100,000 service sites, a program per grassroots union with members,
-# ~1,000,000 beneficiaries);
+# ~1,000,000 beneficiaries); enables the triggers again and rebuilds the statistics from the rows
+# (select gonghui_stat_rebuild()), timing each step;
 # restarts the app with a bench-only RSA key as its OIDC public key and mints one national-admin
 # token with openssl; takes a phone, ID number and name of a generated member (the phone and ID number
 # through the app's own revealMemberPersonalData, as the official of the member's union);
 # checks each query once with curl; warms the JVM up; then per query runs a wrk
 # warm-up (not reported) and a measured run; prints a table (also written to
 # bench/results/<timestamp>.txt) and the app's RSS. The app is stopped on exit, on failure too.
+# With the joincost phase, bench/join_cost.sh then measures the statistics triggers' cost on joins
+# (pgbench, 32 concurrent joiners into one grassroots union, triggers off and on).
+#
+# Phases (PHASES, comma-separated; BASE is always measured):
+#   core      Q1, Q2 (hierarchy reads)
+#   members   M1-M4 (member searches)                                  needs MEMBERS > 0
+#   services  S1, S2, P1, P2 (nearest sites, programs)                 needs MEMBERS > 0
+#   stats     ST1-ST5 (subtree statistics, as of a year back, monthly trend)
+#   joincost  bench/join_cost.sh after the HTTP measurements (the app stopped)
+#   all       all of these (the default)
+# e.g. PHASES=stats MEMBERS=5000000 bench/run.sh, then PHASES=stats,joincost REUSE_DB=1 bench/run.sh
+# to measure again on the same data without loading it again.
 #
 # Why the JVM warm-up: a fresh JVM on 2 cores needs one to two minutes of load before the JIT has
 # compiled the request path (BASE alone went 265 -> 930 -> 1,190 -> 1,720 -> 3,360 req/s in
@@ -31,10 +45,18 @@
 #   DURATION [15]  WARMUP [5]          seconds of each measured run and of the warm-up just before it
 #   JIT_WARMUP [40]                    seconds of load per query before any measurement (JVM warm-up)
 #   CONNECTIONS [32]  THREADS [2]      wrk -c and -t
+#   CONNECTIONS_<QUERY>                wrk -c of one query only, e.g. CONNECTIONS_ST4=4 (the table says so)
+#   WRK_TIMEOUT [30]                   seconds after which wrk counts a response as a socket error (fails the run)
 #   JAVA [java]                        Java 17+ to run the app with (-Xmx1g) and the member generator
 #   MEMBERS [1000000]                  members to generate over the grassroots unions; 0 skips the member
 #                                      and services phases (and M1-M4, S1, S2, P1, P2)
 #   MEMBER_SEED [20251231]             seed of the member generator (the same seed gives the same people)
+#   MEMBER_AS_OF [today, Asia/Shanghai] the day the members are dated to: they joined in the 24 months before
+#   MEMBER_HEAP [1g]                   -Xmx of the member generator (its memory is bounded: 5,000,000 fit in 1g)
+#   PHASES [all]                       see above
+#   REUSE_DB [0]                       1: measure on $BENCH_DB as an earlier run loaded it (no drop, no load);
+#                                      its personal-data keys were kept in bench/results/$BENCH_DB.keys
+#   JOIN_SECONDS [30]  JOIN_ROUNDS [2]  JOIN_RATE  JOIN_KEEP ...   settings of bench/join_cost.sh, passed through
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -50,9 +72,14 @@ WARMUP="${WARMUP:-5}"
 JIT_WARMUP="${JIT_WARMUP:-40}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
+WRK_TIMEOUT="${WRK_TIMEOUT:-30}"
 JAVA="${JAVA:-java}"
 MEMBERS="${MEMBERS:-1000000}"
 MEMBER_SEED="${MEMBER_SEED:-20251231}"
+MEMBER_AS_OF="${MEMBER_AS_OF:-$(TZ=Asia/Shanghai date +%F)}"
+MEMBER_HEAP="${MEMBER_HEAP:-1g}"
+PHASES="${PHASES:-all}"
+REUSE_DB="${REUSE_DB:-0}"
 BASE_URL="http://127.0.0.1:$HTTP_PORT"
 GRAPHQL_URL="$BASE_URL/graphql"
 
@@ -67,6 +94,14 @@ done
 
 log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+seconds_since() { awk -v ns=$(( $(date +%s%N) - $1 )) 'BEGIN { printf "%.1f", ns / 1e9 }'; }
+
+# --- Phases.
+[ "$PHASES" = all ] && PHASES=core,members,services,stats,joincost
+phase() { case ",$PHASES," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
+for p in ${PHASES//,/ }; do
+    case "$p" in core|members|services|stats|joincost) ;; *) echo "unknown phase: $p (see --help)" >&2; exit 2 ;; esac
+done
 psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -U postgres "$@"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -139,11 +174,20 @@ mint_token() { # subject tier-role union-id; valid 2 hours
 }
 TOKEN=$(mint_token bench national-admin 1)
 
-# --- Bench-only personal-data keys, new for every run: the member generator encrypts and hashes with
-# them, and the app (which refuses to start without keys in production) decrypts with them.
-export GONGHUI_PERSONAL_DATA_ENCRYPTION_KEYS="bench-1:$(openssl rand -base64 32)"
-export GONGHUI_PERSONAL_DATA_ACTIVE_KEY=bench-1
-export GONGHUI_PERSONAL_DATA_HASH_KEY="$(openssl rand -base64 32)"
+# --- Bench-only personal-data keys, new for every load: the member generator encrypts and hashes with
+# them, and the app (which refuses to start without keys in production) decrypts with them. Kept in
+# bench/results/$BENCH_DB.keys (git-ignored, mode 600) so that REUSE_DB=1 can start the app on the same data.
+KEYS_FILE="$BENCH_DIR/results/$BENCH_DB.keys"
+if [ "$REUSE_DB" = 1 ]; then
+    [ -f "$KEYS_FILE" ] || die "REUSE_DB=1 but no $KEYS_FILE: load $BENCH_DB with a run without REUSE_DB first"
+    # shellcheck disable=SC1090
+    . "$KEYS_FILE"
+    export GONGHUI_PERSONAL_DATA_ENCRYPTION_KEYS GONGHUI_PERSONAL_DATA_ACTIVE_KEY GONGHUI_PERSONAL_DATA_HASH_KEY
+else
+    export GONGHUI_PERSONAL_DATA_ENCRYPTION_KEYS="bench-1:$(openssl rand -base64 32)"
+    export GONGHUI_PERSONAL_DATA_ACTIVE_KEY=bench-1
+    export GONGHUI_PERSONAL_DATA_HASH_KEY="$(openssl rand -base64 32)"
+fi
 
 # --- App lifecycle: prod mode against $BENCH_DB, trusting only the bench key.
 start_app() {
@@ -171,36 +215,70 @@ start_app() {
     log "app ready ($name, pid $APP_PID, $((SECONDS - started)) s)"
 }
 
+# Statistics triggers: the row triggers of V8 that write the statistics ledger (stat_change, stat_pending)
+# for every union, membership, site and beneficiary row. Off while loading (millions of rows), then the
+# ledger and rollup are rebuilt from the rows at once (gonghui_stat_rebuild).
+STAT_TRIGGERS="trade_union:trade_union_tally membership:membership_tally service_site:service_site_tally program_beneficiary:program_beneficiary_tally"
+stat_triggers() { # enable|disable
+    local sql="" t
+    for t in $STAT_TRIGGERS; do sql+="alter table ${t%%:*} $1 trigger ${t#*:}; "; done
+    psql_bench -d "$BENCH_DB" -c "$sql"
+}
+# Sizes of the tables the queries read (and of the statistics) and of the database.
+db_size() {
+    psql_bench -d "$BENCH_DB" -P footer=off -c "
+    select coalesce(c.relname, 'database') as relation, to_char(c.reltuples, 'FM999,999,999,990') as rows,
+           pg_size_pretty(coalesce(pg_total_relation_size(c.oid), pg_database_size(current_database()))) as size
+      from unnest(array['trade_union', 'person', 'membership', 'membership_event', 'service_site', 'service_program',
+                        'program_beneficiary', 'stat_change', 'stat_pending', 'union_stat', null]) with ordinality t (name, n)
+      left join pg_class c on c.relname = t.name and c.relkind = 'r'
+     order by t.n"
+}
+
+GEN_SECONDS=""
+MEMBER_SECONDS=""
+SERVICE_SECONDS=""
+SERVICE_COUNTS=""
+STAT_SUMMARY=""
+LOAD_SUMMARY=""
+if [ "$REUSE_DB" = 1 ]; then
+    psql_bench -d "$BENCH_DB" -Atc 'select 1 from union_stat limit 1' >/dev/null 2>&1 \
+        || die "REUSE_DB=1 but $BENCH_DB has no statistics schema (load it with a run without REUSE_DB first)"
+    MEMBERS=$(psql_bench -d "$BENCH_DB" -Atc 'select count(*) from membership')
+    LOAD_SUMMARY="data: reused database $BENCH_DB (REUSE_DB=1, loaded by an earlier run; its report has the load times): $MEMBERS members"
+    log "$LOAD_SUMMARY"
+    stat_pending=$(psql_bench -d "$BENCH_DB" -Atc 'select count(*) from stat_pending')
+    [ "$stat_pending" -eq 0 ] || log "note: $stat_pending statistics ledger rows still pending (the app folds them)"
+else
 # --- Database: fresh, schema by the app's own Flyway migrations, then the generated hierarchy.
 log "recreating database $BENCH_DB on $PGHOST:$PGPORT"
 psql_bench -d postgres -c "drop database if exists $BENCH_DB with (force)" -c "create database $BENCH_DB"
+rm -f "$KEYS_FILE"
 start_app schema
 stop_app
+mkdir -p "$BENCH_DIR/results"
+(umask 077 && printf 'GONGHUI_PERSONAL_DATA_ENCRYPTION_KEYS=%q\nGONGHUI_PERSONAL_DATA_ACTIVE_KEY=%q\nGONGHUI_PERSONAL_DATA_HASH_KEY=%q\n' \
+    "$GONGHUI_PERSONAL_DATA_ENCRYPTION_KEYS" "$GONGHUI_PERSONAL_DATA_ACTIVE_KEY" "$GONGHUI_PERSONAL_DATA_HASH_KEY" >"$KEYS_FILE")
+log "statistics triggers off while loading"
+stat_triggers disable
 
 log "generating the hierarchy (bench/generate_hierarchy.sql)"
 GEN_START=$(date +%s%N)
 psql_bench -d "$BENCH_DB" -f "$BENCH_DIR/generate_hierarchy.sql" >/dev/null
-GEN_SECONDS=$(awk -v ns=$(( $(date +%s%N) - GEN_START )) 'BEGIN { printf "%.1f", ns / 1e9 }')
-ROW_COUNTS=$(psql_bench -d "$BENCH_DB" -P footer=off -c "
-    select coalesce(level, 'total') as level, count(*) as unions from trade_union
-     group by rollup (level) order by grouping(level), min(length(path))")
+GEN_SECONDS=$(seconds_since "$GEN_START")
 log "generated in $GEN_SECONDS s (including VACUUM ANALYZE)"
-printf '%s\n' "$ROW_COUNTS" >&2
 
 # Members: persons, memberships and their first history records, written with the app's own classes
 # (IdNumber, PhoneNumber, PersonalData) from the packaged app; the Java source launcher compiles the
-# generator on the fly. Deterministic for a seed except the ciphertexts (random nonces).
-MEMBER_SECONDS=""
-SERVICE_SECONDS=""
-SERVICE_COUNTS=""
+# generator on the fly. Deterministic for a seed and an as-of day except the ciphertexts (random nonces).
 if [ "$MEMBERS" -gt 0 ]; then
-    log "generating $MEMBERS members (bench/GenerateMembers.java, seed $MEMBER_SEED)"
+    log "generating $MEMBERS members (bench/GenerateMembers.java, seed $MEMBER_SEED, as of $MEMBER_AS_OF, -Xmx$MEMBER_HEAP; free space: $(df -h --output=avail "${TMPDIR:-/tmp}" | tail -n 1 | tr -d ' ') in ${TMPDIR:-/tmp}, where about 450 bytes per member are staged)"
     GEN_START=$(date +%s%N)
-    "$JAVA" -Xmx3g -cp "$REPO_DIR/target/quarkus-app/app/*:$REPO_DIR/target/quarkus-app/lib/main/*" \
-        "$BENCH_DIR/GenerateMembers.java" "jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" postgres "$MEMBERS" "$MEMBER_SEED" \
-        || die "the member generator failed"
-    MEMBER_SECONDS=$(awk -v ns=$(( $(date +%s%N) - GEN_START )) 'BEGIN { printf "%.1f", ns / 1e9 }')
-    log "members generated in $MEMBER_SECONDS s (including the compilation of the generator and ANALYZE)"
+    "$JAVA" -Xmx"$MEMBER_HEAP" -cp "$REPO_DIR/target/quarkus-app/app/*:$REPO_DIR/target/quarkus-app/lib/main/*" \
+        "$BENCH_DIR/GenerateMembers.java" "jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" postgres "$MEMBERS" "$MEMBER_SEED" "$MEMBER_AS_OF" \
+        2> >(tee "$WORK/members.log" >&2) || die "the member generator failed"
+    MEMBER_SECONDS=$(seconds_since "$GEN_START")
+    log "members generated in $MEMBER_SECONDS s (including the compilation of the generator, the indexes and ANALYZE)"
 
     # Service sites, programs and beneficiaries (set-based SQL over the generated cities and members).
     log "generating service sites and programs (bench/generate_services.sql)"
@@ -208,7 +286,7 @@ if [ "$MEMBERS" -gt 0 ]; then
     # Per-statement times in the log: the script takes 8-12 s on a copy of the data, 78 s once in a run.
     psql_bench -d "$BENCH_DB" -c '\timing on' -f "$BENCH_DIR/generate_services.sql" >"$WORK/services.log"
     log "services statement times (ms): $(sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' "$WORK/services.log" | tr '\n' ' ')"
-    SERVICE_SECONDS=$(awk -v ns=$(( $(date +%s%N) - GEN_START )) 'BEGIN { printf "%.1f", ns / 1e9 }')
+    SERVICE_SECONDS=$(seconds_since "$GEN_START")
     SERVICE_COUNTS=$(psql_bench -d "$BENCH_DB" -Atc "
         select format('%s service sites (%s open), %s programs, %s beneficiaries (%s members, %s organisations)',
                (select count(*) from service_site), (select count(*) from service_site where status = 'OPEN'),
@@ -216,13 +294,41 @@ if [ "$MEMBERS" -gt 0 ]; then
                (select count(membership_id) from program_beneficiary), (select count(organisation_name) from program_beneficiary))")
     log "services generated in $SERVICE_SECONDS s (including VACUUM ANALYZE): $SERVICE_COUNTS"
 fi
-DB_SIZE=$(psql_bench -d "$BENCH_DB" -P footer=off -c "
-    select coalesce(c.relname, 'database') as relation, pg_size_pretty(coalesce(pg_total_relation_size(c.oid), pg_database_size(current_database()))) as size
-      from unnest(array['trade_union', 'person', 'membership', 'membership_event', 'service_site', 'service_program',
-                        'program_beneficiary', null]) with ordinality t (name, n)
-      left join pg_class c on c.relname = t.name and c.relkind = 'r'
-     order by t.n")
+
+# Statistics: triggers back on, then the ledger and rollup rebuilt from the rows in one transaction
+# (gonghui_stat_rebuild: one ledger row per union, membership, site and beneficiary, dated from the row's
+# created_at, members from least(created_at, joined_on); then gonghui_stat_fold of all of them). The time
+# of the fold inside it comes from pg_stat_user_functions (track_functions = pl for this session).
+log "statistics triggers on; rebuilding the statistics (select gonghui_stat_rebuild())"
+stat_triggers enable
+GEN_START=$(date +%s%N)
+FOLD_MS=$(psql_bench -d "$BENCH_DB" -At <<'SQL'
+set track_functions = 'pl';
+select coalesce((select total_time from pg_stat_user_functions where funcname = 'gonghui_stat_fold'), 0) as before \gset
+select gonghui_stat_rebuild();
+select pg_stat_force_next_flush();
+select round((select total_time from pg_stat_user_functions where funcname = 'gonghui_stat_fold') - :before);
+SQL
+)
+FOLD_MS=$(tail -n 1 <<<"$FOLD_MS")
+REBUILD_SECONDS=$(seconds_since "$GEN_START")
+GEN_START=$(date +%s%N)
+psql_bench -d "$BENCH_DB" -c 'vacuum analyze stat_change' -c 'vacuum analyze stat_pending' -c 'vacuum analyze union_stat'
+ANALYZE_SECONDS=$(seconds_since "$GEN_START")
+LEDGER_ROWS=$(psql_bench -d "$BENCH_DB" -Atc 'select count(*) from stat_change')
+STAT_SUMMARY="statistics: rebuilt in $REBUILD_SECONDS s (ledger of $LEDGER_ROWS rows, $(awk -v r="$LEDGER_ROWS" -v ms="$FOLD_MS" 'BEGIN { printf "folded in %.1f s: %.0f ledger rows/s", ms / 1000, r / (ms / 1000) }')), VACUUM ANALYZE of the statistics tables $ANALYZE_SECONDS s"
+log "$STAT_SUMMARY"
+LOAD_SUMMARY="data: hierarchy generated in $GEN_SECONDS s (VACUUM ANALYZE included)"
+fi
+ROW_COUNTS=$(psql_bench -d "$BENCH_DB" -P footer=off -c "
+    select coalesce(level, 'total') as level, count(*) as unions from trade_union
+     group by rollup (level) order by grouping(level), min(length(path))")
+printf '%s\n' "$ROW_COUNTS" >&2
+DB_SIZE=$(db_size)
 printf '%s\n' "$DB_SIZE" >&2
+if [ "$MEMBERS" -eq 0 ] && { phase members || phase services; }; then
+    log "MEMBERS=0: no members, services or their queries (phases members and services skipped)"
+fi
 
 # Targets, fixed so that runs compare: 河南 (province 41, mid-sized: ~3,300 unions below it) for Q2
 # and its first county in tree order for Q1.
@@ -232,12 +338,9 @@ COUNTY_ID=$(psql_bench -d "$BENCH_DB" -Atc "select id from trade_union where lev
 
 start_app bench
 
-# Member search targets, from the generated data: the county with the most members, its first ACTIVE
-# member (by id) with a phone, and the most common two-character name among its members (M4 searches
-# by that name's surname). The full phone and ID number are revealed through the app itself, as the
-# official of the member's own union would: this also proves the app decrypts what the generator wrote.
-MEMBER_QUERIES=()
-if [ "$MEMBERS" -gt 0 ]; then
+# The county with the most members (any status): M1-M4 and P1 search it, ST2 and ST4 take its statistics.
+M_COUNTY=""
+if [ "$MEMBERS" -gt 0 ] && { phase members || phase services || phase stats; }; then
     IFS='|' read -r M_COUNTY M_COUNTY_MEMBERS < <(psql_bench -d "$BENCH_DB" -Atc "
         select c.id, count(*) from trade_union c
           join trade_union u on u.path > c.path and u.path < left(c.path, -1) || '0'
@@ -245,6 +348,14 @@ if [ "$MEMBERS" -gt 0 ]; then
          where c.level = 'COUNTY' group by c.id order by 2 desc, 1 limit 1")
     [ -n "$M_COUNTY" ] || die "no county has members"
     M_RANGE="u.path > (select path from trade_union where id = $M_COUNTY) and u.path < (select left(path, -1) || '0' from trade_union where id = $M_COUNTY)"
+fi
+
+# Member search targets, from the generated data: in that county, its first ACTIVE member (by id) with a
+# phone, and the most common two-character name among its members (M4 searches by that name's surname).
+# The full phone and ID number are revealed through the app itself, as the official of the member's own
+# union would: this also proves the app decrypts what the generator wrote.
+MEMBER_QUERIES=()
+if [ "$MEMBERS" -gt 0 ] && phase members; then
     IFS='|' read -r M_MEMBER M_MEMBER_UNION M_ID_MASKED M_PHONE_MASKED < <(psql_bench -d "$BENCH_DB" -Atc "
         select m.id, m.union_id, p.id_masked, p.phone_masked from membership m
           join person p on p.id = m.person_id join trade_union u on u.id = m.union_id
@@ -282,10 +393,14 @@ if [ "$MEMBERS" -gt 0 ]; then
     [ "${M_ID_NUMBER:0:3}***********${M_ID_NUMBER:14}" = "$M_ID_MASKED" ] || die "revealed ID number does not match its mask $M_ID_MASKED"
     log "member targets: county $M_COUNTY ($M_COUNTY_MEMBERS members), member $M_MEMBER ($M_PHONE_MASKED, $M_ID_MASKED), name $M_NAME ($M_NAME_COUNT), surname $M_SURNAME ($M_SURNAME_COUNT)"
     MEMBER_QUERIES=(M1 M2 M3 M4)
+fi
 
-    # Service targets. S1/S2: the average position of the sites of the city with the most sites (its
-    # centre, with sites all around it); the open sites within 5 and 50 km are counted as the app
-    # measures distance. P1: the programs of the county of M1-M4; P2: the totals of province 41.
+# Service targets. S1/S2: the average position of the sites of the city with the most sites (its
+# centre, with sites all around it); the open sites within 5 and 50 km are counted as the app
+# measures distance. P1: the programs of the county of M1-M4; P2: the totals of province 41.
+SERVICE_QUERIES=()
+S_LAT=""
+if [ "$MEMBERS" -gt 0 ] && phase services; then
     IFS='|' read -r S_CITY S_CITY_SITES S_LAT S_LON < <(psql_bench -d "$BENCH_DB" -Atc "
         select union_id, count(*), round(avg(latitude)::numeric, 6), round(avg(longitude)::numeric, 6)
           from service_site group by union_id order by 2 desc, 1 limit 1")
@@ -307,7 +422,41 @@ if [ "$MEMBERS" -gt 0 ]; then
     [ "$P1_PROGRAMS" -gt 0 ] || die "county $M_COUNTY has no programs"
     log "service targets: S1/S2 at ($S_LAT, $S_LON), centre of city $S_CITY ($S_CITY_SITES sites; $S1_SITES open within 5 km, $S2_SITES within 50 km)," \
         "P1 county $M_COUNTY ($P1_PROGRAMS programs), P2 province $PROVINCE_ID ($P2_PROGRAMS programs)"
-    MEMBER_QUERIES+=(S1 S2 P1 P2)
+    SERVICE_QUERIES=(S1 S2 P1 P2)
+fi
+
+# Statistics targets. ST1: province 41; ST2: the county with the most members (with MEMBERS=0, the Q1
+# county); ST3: the national union's first 20 children (provinces), each with its statistics (batched);
+# ST4: ST2's county as of the same day a year ago; ST5: province 41's monthly joins and withdrawals over
+# the last 24 months. Members in good standing are counted in SQL for the checks (ST1, ST2).
+STAT_QUERIES=()
+if phase stats; then
+    ST_COUNTY=${M_COUNTY:-$COUNTY_ID}
+    ST_AS_OF=$(TZ=Asia/Shanghai date -d '1 year ago' +%F)
+    ST_FROM=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%Y-%m-15) -24 months" +%Y-%m)
+    ST_TO=$(TZ=Asia/Shanghai date +%Y-%m)
+    ST_MONTHS=$(( ( ${ST_TO%-*} - ${ST_FROM%-*} ) * 12 + 10#${ST_TO#*-} - 10#${ST_FROM#*-} + 1 ))
+    in_good_standing() { # union-id: members in good standing (PROVISIONAL, ACTIVE, TRANSFERRING, RETAINED) in its subtree
+        psql_bench -d "$BENCH_DB" -Atc "
+            select count(*) from membership m join trade_union u on u.id = m.union_id
+             where u.path >= (select path from trade_union where id = $1) and u.path < (select left(path, -1) || '0' from trade_union where id = $1)
+               and m.status in ('PROVISIONAL', 'ACTIVE', 'TRANSFERRING', 'RETAINED')"
+    }
+    ST1_MEMBERS=$(in_good_standing "$PROVINCE_ID")
+    ST2_MEMBERS=$(in_good_standing "$ST_COUNTY")
+    # As of the end of ST_AS_OF, after gonghui_stat_rebuild: the memberships in good standing now that were
+    # created (or joined) before then; each counts from least(created_at, joined_on) (V8), no union moved.
+    ST4_MEMBERS=$(psql_bench -d "$BENCH_DB" -Atc "
+        select count(*) from membership m join trade_union u on u.id = m.union_id
+         where u.path >= (select path from trade_union where id = $ST_COUNTY) and u.path < (select left(path, -1) || '0' from trade_union where id = $ST_COUNTY)
+           and m.status in ('PROVISIONAL', 'ACTIVE', 'TRANSFERRING', 'RETAINED')
+           and least(m.created_at, m.joined_on::timestamp at time zone 'Asia/Shanghai') < (date '$ST_AS_OF' + 1)::timestamp at time zone 'Asia/Shanghai'")
+    ST_MOVES=$(psql_bench -d "$BENCH_DB" -Atc "select count(*) from union_move")
+    ST2_UNIONS=$(psql_bench -d "$BENCH_DB" -Atc "select descendant_count + 1 from trade_union where id = $ST_COUNTY")
+    log "statistics targets: ST1 province $PROVINCE_ID ($ST1_MEMBERS members in good standing), ST2 county $ST_COUNTY" \
+        "($ST2_MEMBERS members, $ST2_UNIONS unions), ST3 the first 20 children of union 1, ST4 county $ST_COUNTY as of $ST_AS_OF ($ST4_MEMBERS members then)," \
+        "ST5 memberTrend of province $PROVINCE_ID from $ST_FROM to $ST_TO ($ST_MONTHS months)"
+    STAT_QUERIES=(ST1 ST2 ST3 ST4 ST5)
 fi
 
 # --- Request bodies: bench/queries/*.graphql (comment lines dropped, whitespace collapsed, JSON-escaped)
@@ -326,10 +475,20 @@ if [ ${#MEMBER_QUERIES[@]} -gt 0 ]; then
     render_body "$BENCH_DIR/queries/m2.graphql" "{\"union\":\"$M_COUNTY\",\"idNumber\":\"$M_ID_NUMBER\"}" "$WORK/m2.json"
     render_body "$BENCH_DIR/queries/m3.graphql" "{\"union\":\"$M_COUNTY\",\"name\":\"$M_NAME\"}" "$WORK/m3.json"
     render_body "$BENCH_DIR/queries/m4.graphql" "{\"union\":\"$M_COUNTY\",\"surname\":\"$M_SURNAME\"}" "$WORK/m4.json"
+fi
+if [ ${#SERVICE_QUERIES[@]} -gt 0 ]; then
     render_body "$BENCH_DIR/queries/s1.graphql" "{\"lat\":$S_LAT,\"lon\":$S_LON}" "$WORK/s1.json"
     render_body "$BENCH_DIR/queries/s2.graphql" "{\"lat\":$S_LAT,\"lon\":$S_LON}" "$WORK/s2.json"
     render_body "$BENCH_DIR/queries/p1.graphql" "{\"union\":\"$M_COUNTY\"}" "$WORK/p1.json"
     render_body "$BENCH_DIR/queries/p2.graphql" "{\"union\":\"$PROVINCE_ID\"}" "$WORK/p2.json"
+fi
+if [ ${#STAT_QUERIES[@]} -gt 0 ]; then
+    # ST1 and ST2 send the same query (st1.graphql) for a province and for a county.
+    render_body "$BENCH_DIR/queries/st1.graphql" "{\"union\":\"$PROVINCE_ID\"}" "$WORK/st1.json"
+    render_body "$BENCH_DIR/queries/st1.graphql" "{\"union\":\"$ST_COUNTY\"}" "$WORK/st2.json"
+    render_body "$BENCH_DIR/queries/st3.graphql" '{"id":"1"}' "$WORK/st3.json"
+    render_body "$BENCH_DIR/queries/st4.graphql" "{\"union\":\"$ST_COUNTY\",\"asOf\":\"$ST_AS_OF\"}" "$WORK/st4.json"
+    render_body "$BENCH_DIR/queries/st5.graphql" "{\"union\":\"$PROVINCE_ID\",\"from\":\"$ST_FROM\",\"to\":\"$ST_TO\"}" "$WORK/st5.json"
 fi
 
 declare -A SIZE
@@ -349,37 +508,62 @@ check_once() { # name body-file expected-fixed-string
     SIZE[$1]=$(wc -c <"$out")
     log "$1 check ok (${SIZE[$1]} bytes)"
 }
+occurrences() { grep -o "$1" "$2" | wc -l; } # fixed-ish pattern, file
 check_once me "$WORK/me.json" '"tier":"NATIONAL"'
 check_once BASE "$WORK/base.json" '"__typename":"Query"'
-check_once Q1 "$WORK/q1.json" "\"id\":\"$COUNTY_ID\""
-check_once Q2 "$WORK/q2.json" '"descendantCount"'
-Q2_NODES=$(grep -o '"descendantCount"' "$WORK/Q2.response.json" | wc -l)
-[ "$Q2_NODES" -eq 50 ] || die "Q2 returned $Q2_NODES unions, expected a full page of 50"
+CORE_QUERIES=()
+if phase core; then
+    check_once Q1 "$WORK/q1.json" "\"id\":\"$COUNTY_ID\""
+    check_once Q2 "$WORK/q2.json" '"descendantCount"'
+    Q2_NODES=$(occurrences '"descendantCount"' "$WORK/Q2.response.json")
+    [ "$Q2_NODES" -eq 50 ] || die "Q2 returned $Q2_NODES unions, expected a full page of 50"
+    CORE_QUERIES=(Q1 Q2)
+fi
 if [ ${#MEMBER_QUERIES[@]} -gt 0 ]; then
     check_once M1 "$WORK/m1.json" "\"id\":\"$M_MEMBER\""
     check_once M2 "$WORK/m2.json" "\"id\":\"$M_MEMBER\""
     check_once M3 "$WORK/m3.json" "\"totalCount\":$M_NAME_COUNT,"
     check_once M4 "$WORK/m4.json" "\"totalCount\":$M_SURNAME_COUNT,"
+fi
+if [ ${#SERVICE_QUERIES[@]} -gt 0 ]; then
     check_once S1 "$WORK/s1.json" '"distanceKm"'
-    S1_EDGES=$(grep -o '"distanceKm"' "$WORK/S1.response.json" | wc -l)
+    S1_EDGES=$(occurrences '"distanceKm"' "$WORK/S1.response.json")
     [ "$S1_EDGES" -eq $((S1_SITES < 20 ? S1_SITES : 20)) ] || die "S1 returned $S1_EDGES sites, SQL counts $S1_SITES within 5 km"
     check_once S2 "$WORK/s2.json" '"distanceKm"'
-    S2_EDGES=$(grep -o '"distanceKm"' "$WORK/S2.response.json" | wc -l)
+    S2_EDGES=$(occurrences '"distanceKm"' "$WORK/S2.response.json")
     [ "$S2_EDGES" -eq $((S2_SITES < 20 ? S2_SITES : 20)) ] || die "S2 returned $S2_EDGES sites, SQL counts $S2_SITES within 50 km"
     check_once P1 "$WORK/p1.json" '"beneficiaryCount"'
-    P1_EDGES=$(grep -o '"beneficiaryCount"' "$WORK/P1.response.json" | wc -l)
+    P1_EDGES=$(occurrences '"beneficiaryCount"' "$WORK/P1.response.json")
     [ "$P1_EDGES" -eq $((P1_PROGRAMS < 20 ? P1_PROGRAMS : 20)) ] || die "P1 returned $P1_EDGES programs, SQL counts $P1_PROGRAMS in county $M_COUNTY"
     check_once P2 "$WORK/p2.json" "\"total\":{\"programs\":$P2_PROGRAMS,"
+fi
+if [ ${#STAT_QUERIES[@]} -gt 0 ]; then
+    # The current figures must equal a recount of the rows (the ledger and rollup are exact).
+    check_once ST1 "$WORK/st1.json" "\"members\":$ST1_MEMBERS,"
+    check_once ST2 "$WORK/st2.json" "\"members\":$ST2_MEMBERS,"
+    check_once ST3 "$WORK/st3.json" '"membersByStatus"'
+    ST3_NODES=$(occurrences '"membersByStatus"' "$WORK/ST3.response.json")
+    [ "$ST3_NODES" -eq 20 ] || die "ST3 returned $ST3_NODES unions with statistics, expected 20"
+    if [ "$ST_MOVES" -eq 0 ] && [ "$REUSE_DB" != 1 ]; then
+        check_once ST4 "$WORK/st4.json" "\"members\":$ST4_MEMBERS,"
+    else # moved unions or earlier writes (REUSE_DB): the simple recount above no longer applies
+        check_once ST4 "$WORK/st4.json" '"members":'
+    fi
+    check_once ST5 "$WORK/st5.json" '"newMembers"'
+    ST5_MONTHS=$(occurrences '"month"' "$WORK/ST5.response.json")
+    [ "$ST5_MONTHS" -eq "$ST_MONTHS" ] || die "ST5 returned $ST5_MONTHS months, expected $ST_MONTHS ($ST_FROM to $ST_TO)"
 fi
 
 # --- Measurements.
 WRK_LOG="$WORK/wrk.log"
 declare -A RPS P50 P99
-# --timeout 10s: wrk's default of 2 s counts slow responses (a cold JVM's, or a loaded machine's) as
-# socket errors and drops them from the latency distribution; the Lua script fails the run on any.
+# --timeout 30s (WRK_TIMEOUT): wrk's default of 2 s counts slow responses (a cold JVM's, or a loaded machine's) as
+# socket errors and drops them from the latency distribution; the Lua script fails the run on any. 30 s, not
+# 10: ST4 (statistics as of a past day) took 5-10 s per request at 32 connections and 5,000,000 members.
+connections_of() { local v="CONNECTIONS_$1"; printf '%s' "${!v:-$CONNECTIONS}"; }
 run_wrk() { # name body-file seconds
     local out="$WORK/wrk-$1-$3s.txt"
-    if ! BENCH_BODY_FILE="$2" BENCH_TOKEN="$(token_of "$1")" wrk -c"$CONNECTIONS" -t"$THREADS" -d"$3"s --timeout 10s --latency \
+    if ! BENCH_BODY_FILE="$2" BENCH_TOKEN="$(token_of "$1")" wrk -c"$(connections_of "$1")" -t"$THREADS" -d"$3"s --timeout "$WRK_TIMEOUT"s --latency \
             -s "$BENCH_DIR/wrk/graphql.lua" "$GRAPHQL_URL" >"$out" 2>&1; then
         cat "$out" >&2
         die "wrk reported failed requests for $1"
@@ -390,14 +574,15 @@ run_wrk() { # name body-file seconds
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 body_of() { printf '%s/%s.json' "$WORK" "$(tr 'A-Z' 'a-z' <<<"$1")"; }
-QUERIES=(BASE Q1 Q2 "${MEMBER_QUERIES[@]}")
+QUERIES=(BASE "${CORE_QUERIES[@]}" "${MEMBER_QUERIES[@]}" "${SERVICE_QUERIES[@]}" "${STAT_QUERIES[@]}")
 # Full scans of the member-scale tables while the app serves (its searches and its background jobs);
 # none is expected. Counted per query over its JVM warm-up and its measurement (PostgreSQL publishes
 # the counters within about 10 s, so a scan at the very end of one query's run may count for the next).
 scan_counts() {
     psql_bench -d "$BENCH_DB" -Atc "
         select string_agg(relname || '=' || seq_scan || '/' || coalesce(seq_tup_read, 0), ' ' order by relname)
-          from pg_stat_user_tables where relname in ('person', 'membership', 'membership_event', 'service_site', 'service_program', 'program_beneficiary')"
+          from pg_stat_user_tables where relname in ('person', 'membership', 'membership_event', 'service_site', 'service_program', 'program_beneficiary',
+                                                     'stat_change', 'union_stat')"
 }
 declare -A SEQ_SCANS
 count_scans() { # name command...: runs the command and adds the sequential scans seen meanwhile to the query's
@@ -419,7 +604,7 @@ for name in "${QUERIES[@]}"; do
     body=$(body_of "$name")
     log "$name: warm-up ${WARMUP}s"
     count_scans "$name" run_wrk "$name" "$body" "$WARMUP" >/dev/null
-    log "$name: measuring ${DURATION}s (-c$CONNECTIONS -t$THREADS)"
+    log "$name: measuring ${DURATION}s (-c$(connections_of "$name") -t$THREADS)"
     count_scans "$name" run_wrk "$name" "$body" "$DURATION" >"$WORK/result.txt"
     result=$(<"$WORK/result.txt")
     RPS[$name]=$(field rps "$result")
@@ -489,6 +674,52 @@ if [ -n "${S_LAT:-}" ]; then
         END { flush() }' "$SITE_PLANS_FILE")
 fi
 
+# Plans of the statistics statements (StatisticsService.CURRENT and AS_OF, taken from the source), with
+# the app stopped; one summary line each.
+STAT_PLANS_FILE="$WORK/stat-plans.txt"
+STAT_PLAN_SUMMARY=""
+java_text_block() { # java-file constant: the SQL of `static final String <constant> = """...""";`, named parameters as $1, $2
+    awk -v name="$2" '
+        index($0, "static final String " name " = \"\"\"") { on = 1; next }
+        on && index($0, "\"\"\";") { sub(/""";.*/, ""); print; exit }
+        on { print }' "$1" | sed 's/:ids\b/$1/g; s/:end\b/$2/g'
+}
+if [ ${#STAT_QUERIES[@]} -gt 0 ]; then
+    log "explaining the statistics statements (bench/explain_statistics.sql)"
+    STAT_SOURCE="$REPO_DIR/src/main/java/org/gonghui/statistics/StatisticsService.java"
+    ST_CHILDREN="{$(grep -o '"node":{"id":"[0-9]*"' "$WORK/ST3.response.json" | grep -o '[0-9]*' | paste -sd, -)}"
+    psql_bench -d "$BENCH_DB" -v current_sql="$(java_text_block "$STAT_SOURCE" CURRENT)" -v as_of_sql="$(java_text_block "$STAT_SOURCE" AS_OF)" \
+        -v province="$PROVINCE_ID" -v county="$ST_COUNTY" -v children="$ST_CHILDREN" -v as_of="$ST_AS_OF" \
+        -f "$BENCH_DIR/explain_statistics.sql" >"$STAT_PLANS_FILE" 2>&1 || die "explain_statistics.sql failed: $(tail -n 5 "$STAT_PLANS_FILE")"
+    STAT_PLAN_SUMMARY=$(awk '
+        function flush() {
+            if (stmt != "") printf "  %-8s %-26s %9s ms (planning %s ms%s)  estimated cost %s; buffers hit %s read %s%s\n", mode, stmt, ms, plan,
+                (jit == "" ? "" : ", JIT " jit " ms of it"), cost, hit, read, (seq == "" ? "" : "; Seq Scan on " seq)
+            stmt = ""; ms = ""; plan = ""; hit = 0; read = 0; seq = ""; top = 0; jit = ""; cost = ""
+        }
+        stmt != "" && cost == "" && /cost=[0-9.]+\.\.[0-9.]+/ { match($0, /\.\.[0-9]+/); cost = substr($0, RSTART + 2, RLENGTH - 2) }
+        /^ +Timing: Generation .* Total [0-9.]+ ms/ { match($0, /Total [0-9.]+/); jit = substr($0, RSTART + 6, RLENGTH - 6) }
+        /^=+ custom plans/ { flush(); mode = "custom" }
+        /^=+ generic plans/ { flush(); mode = "generic" }
+        /^--- / { flush(); stmt = substr($0, 5); top = 1; next }
+        stmt != "" && top && /Buffers:/ { if (match($0, /hit=[0-9]+/)) hit = substr($0, RSTART + 4, RLENGTH - 4); if (match($0, /read=[0-9]+/)) read = substr($0, RSTART + 5, RLENGTH - 5); top = 0 }
+        /Planning Time:/ { plan = $3 }
+        /Execution Time:/ { ms = $3 }
+        /Seq Scan on (stat_change|union_stat|trade_union|stat_pending|union_move)/ {
+            match($0, /Seq Scan on [a-z_]+/); t = substr($0, RSTART + 12, RLENGTH - 12); if (index(seq, t) == 0) seq = (seq == "" ? t : seq "," t)
+        }
+        END { flush() }' "$STAT_PLANS_FILE")
+fi
+
+# The cost of the statistics upkeep on joins (pgbench; the app is stopped).
+JOIN_COST_FILE="$WORK/join-cost.txt"
+JOIN_COST_SUMMARY=""
+if phase joincost; then
+    log "join cost (bench/join_cost.sh)"
+    BENCH_DB="$BENCH_DB" JOIN_REPORT="$JOIN_COST_FILE" "$BENCH_DIR/join_cost.sh" >"$WORK/join-cost.stdout" || die "bench/join_cost.sh failed"
+    JOIN_COST_SUMMARY=$(<"$WORK/join-cost.stdout")
+fi
+
 # --- Report.
 row() { # name [target-percent-of-BASE] [target-p99-ms]
     local pct target=""
@@ -499,8 +730,11 @@ row() { # name [target-percent-of-BASE] [target-p99-ms]
     if [ -n "${3:-}" ]; then
         target=$(awk -v p="${P99[$1]}" -v t="$3" 'BEGIN { printf "p99 < %s ms  %s", t, (p < t ? "met" : "MISSED") }')
     fi
+    [ "$(connections_of "$1")" = "$CONNECTIONS" ] || target="$target  (wrk -c$(connections_of "$1"))"
     printf '%-6s %10s %9s %9s %10s   %s\n' "$1" "${RPS[$1]}" "${P50[$1]}" "${P99[$1]}" "$pct%" "$target"
 }
+# p99 targets of the statistics queries (ms); ST5 has none.
+declare -A ST_TARGET=([ST1]=20 [ST2]=5 [ST3]=30 [ST4]=200)
 STAMP=$(date +%Y%m%d-%H%M%S)
 RESULT_FILE="$BENCH_DIR/results/$STAMP.txt"
 mkdir -p "$BENCH_DIR/results"
@@ -508,23 +742,42 @@ mkdir -p "$BENCH_DIR/results"
     echo "Gonghui benchmark $(date -Iseconds) on $(hostname) ($(nproc) cores, load average before the run $LOAD_BEFORE)"
     echo "commit $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown); $("$JAVA" -version 2>&1 | head -n 1)"
     echo "wrk -c$CONNECTIONS -t$THREADS -d${DURATION}s, each after a ${WARMUP}s warm-up; first ${JIT_WARMUP}s per query of JVM warm-up"
-    echo "data: generated in $GEN_SECONDS s; Q1 county $COUNTY_ID (response ${SIZE[Q1]} bytes), Q2 under province $PROVINCE_ID (${SIZE[Q2]} bytes)"
+    echo "phases: $PHASES"
+    echo "$LOAD_SUMMARY"
+    [ ${#CORE_QUERIES[@]} -eq 0 ] || echo "Q1 county $COUNTY_ID (response ${SIZE[Q1]} bytes), Q2 under province $PROVINCE_ID (${SIZE[Q2]} bytes)"
     printf '%s\n' "$ROW_COUNTS"
-    if [ ${#MEMBER_QUERIES[@]} -gt 0 ]; then
-        echo "members: $MEMBERS generated in $MEMBER_SECONDS s (seed $MEMBER_SEED); M1-M4 in county $M_COUNTY ($M_COUNTY_MEMBERS members):" \
-            "M1/M2 member $M_MEMBER ($M_PHONE_MASKED, $M_ID_MASKED), M3 name $M_NAME ($M_NAME_COUNT names containing it in the county), M4 surname $M_SURNAME ($M_SURNAME_COUNT)"
+    if [ -n "$MEMBER_SECONDS" ]; then
+        echo "members: $MEMBERS generated in $MEMBER_SECONDS s (seed $MEMBER_SEED, as of $MEMBER_AS_OF, -Xmx$MEMBER_HEAP); the generator's steps:"
+        sed -n 's/^\[members [0-9:]*\] /  /p' "$WORK/members.log"
         echo "services: generated in $SERVICE_SECONDS s: $SERVICE_COUNTS"
+    fi
+    [ -z "$STAT_SUMMARY" ] || echo "$STAT_SUMMARY"
+    if [ ${#MEMBER_QUERIES[@]} -gt 0 ]; then
+        echo "M1-M4 in county $M_COUNTY ($M_COUNTY_MEMBERS members):" \
+            "M1/M2 member $M_MEMBER ($M_PHONE_MASKED, $M_ID_MASKED), M3 name $M_NAME ($M_NAME_COUNT names containing it in the county), M4 surname $M_SURNAME ($M_SURNAME_COUNT)"
+    fi
+    if [ ${#SERVICE_QUERIES[@]} -gt 0 ]; then
         echo "S1/S2 (public, no token) at ($S_LAT, $S_LON), centre of city $S_CITY ($S_CITY_SITES sites): $S1_SITES open sites within 5 km, $S2_SITES within 50 km;" \
             "P1 programs of county $M_COUNTY ($P1_PROGRAMS), P2 totals of province $PROVINCE_ID ($P2_PROGRAMS programs)"
+    fi
+    if [ ${#STAT_QUERIES[@]} -gt 0 ]; then
+        echo "ST1 statistics of province $PROVINCE_ID ($ST1_MEMBERS members, response ${SIZE[ST1]} bytes); ST2 of county $ST_COUNTY ($ST2_MEMBERS members," \
+            "$ST2_UNIONS unions, ${SIZE[ST2]} bytes); ST3 union 1's first 20 children with statistics (${SIZE[ST3]} bytes);" \
+            "ST4 county $ST_COUNTY as of $ST_AS_OF ($ST4_MEMBERS members then, ${SIZE[ST4]} bytes); ST5 memberTrend of province $PROVINCE_ID $ST_FROM to $ST_TO (${SIZE[ST5]} bytes)"
     fi
     printf '%s\n' "$DB_SIZE"
     echo
     printf '%-6s %10s %9s %9s %10s   %s\n' query 'req/s' 'p50 ms' 'p99 ms' '% of BASE' target
     row BASE ""
-    row Q1 15
-    row Q2 4
-    for name in "${MEMBER_QUERIES[@]}"; do
+    for name in "${CORE_QUERIES[@]}"; do
         case "$name" in
+            Q1) row Q1 15 ;;
+            Q2) row Q2 4 ;;
+        esac
+    done
+    for name in "${MEMBER_QUERIES[@]}" "${SERVICE_QUERIES[@]}" "${STAT_QUERIES[@]}"; do
+        case "$name" in
+            ST*) row "$name" "" "${ST_TARGET[$name]:-}" ;;
             M*|S*) row "$name" "" 10 ;;
             *) row "$name" ;;
         esac
@@ -540,8 +793,17 @@ mkdir -p "$BENCH_DIR/results"
         printf '%s\n' "$SITE_PLAN_SUMMARY"
         echo
     fi
+    if [ -n "$STAT_PLAN_SUMMARY" ]; then
+        echo "statistics plans (bench/explain_statistics.sql: StatisticsService.CURRENT and AS_OF; EXPLAIN ANALYZE after the run, full plans below):"
+        printf '%s\n' "$STAT_PLAN_SUMMARY"
+        echo
+    fi
+    if [ -n "$JOIN_COST_SUMMARY" ]; then
+        printf '%s\n' "$JOIN_COST_SUMMARY"
+        echo
+    fi
     echo "app RSS after the run: $((RSS_KB / 1024)) MiB (-Xmx1g)"
-    echo "sequential scans of person, membership, membership_event, service_site, service_program, program_beneficiary while the app served (pg_stat_user_tables): ${SEQ_SUMMARY:-none}"
+    echo "sequential scans of person, membership, membership_event, service_site, service_program, program_beneficiary, stat_change, union_stat while the app served (pg_stat_user_tables): ${SEQ_SUMMARY:-none}"
     if [ -n "$APP_PROBLEMS" ]; then
         echo "app log: $(grep -c . <<<"$APP_PROBLEMS") ERROR/WARN lines, the first ones:"
         head -n 5 <<<"$APP_PROBLEMS" | cut -c1-300
@@ -553,5 +815,7 @@ mkdir -p "$BENCH_DIR/results"
     echo; echo "--- raw wrk output"; cat "$WRK_LOG"
     if [ -f "$PLANS_FILE" ]; then echo; echo "--- member search plans"; cat "$PLANS_FILE"; fi
     if [ -f "$SITE_PLANS_FILE" ]; then echo; echo "--- nearest-site plans"; cat "$SITE_PLANS_FILE"; fi
+    if [ -f "$STAT_PLANS_FILE" ]; then echo; echo "--- statistics plans"; cat "$STAT_PLANS_FILE"; fi
+    if [ -f "$JOIN_COST_FILE" ]; then echo; echo "--- join cost"; sed -n '/^--- pgbench output/,$p' "$JOIN_COST_FILE"; fi
 } >>"$RESULT_FILE"
 log "results written to ${RESULT_FILE#"$REPO_DIR"/}"
