@@ -256,6 +256,12 @@ class StatisticsTests {
     }
 
     @Test
+    void theServicesConnectionsDoNotJitCompilePlans() {
+        // The as-of statement's estimate passes jit_above_cost; compiling it would cost more than running it.
+        assertEquals("off", DemoData.queryString(dataSource, "select current_setting('jit')"));
+    }
+
+    @Test
     void memberTrendGivesEachMonthOfTheRange() {
         join("quanzong", 41030612, 6, true);
         join("quanzong", 41030611, 7, false);
