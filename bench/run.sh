@@ -623,12 +623,17 @@ stop_app
 # Problems the app logged while serving (responses can succeed while the log fills with warnings).
 APP_PROBLEMS=$(grep -E '^[0-9-]+ [0-9:,.]+ +(ERROR|WARN) ' "$APP_LOG" || true)
 
+# The plans are explained with the session settings the app's connections get (PGOPTIONS from
+# quarkus.datasource.jdbc.additional-jdbc-properties.options, e.g. "-c jit=off"), so that they are the app's.
+APP_PG_OPTIONS=$(sed -n 's/^quarkus\.datasource\.jdbc\.additional-jdbc-properties\.options=//p' "$REPO_DIR/src/main/resources/application.properties" | tail -n 1)
+psql_explain() { PGOPTIONS="$APP_PG_OPTIONS" psql_bench "$@"; }
+
 # Plans of the member searches (custom and generic), with the app stopped; one summary line each.
 PLANS_FILE="$WORK/plans.txt"
 PLAN_SUMMARY=""
 if [ ${#MEMBER_QUERIES[@]} -gt 0 ]; then
     log "explaining the member searches (bench/explain_members.sql)"
-    psql_bench -d "$BENCH_DB" -v county="$M_COUNTY" -v member="$M_MEMBER" -v name="$M_NAME" -v surname="$M_SURNAME" \
+    psql_explain -d "$BENCH_DB" -v county="$M_COUNTY" -v member="$M_MEMBER" -v name="$M_NAME" -v surname="$M_SURNAME" \
         -f "$BENCH_DIR/explain_members.sql" >"$PLANS_FILE" 2>&1 || die "explain_members.sql failed: $(tail -n 5 "$PLANS_FILE")"
     PLAN_SUMMARY=$(awk '
         function flush() {
@@ -654,7 +659,7 @@ SITE_PLANS_FILE="$WORK/site-plans.txt"
 SITE_PLAN_SUMMARY=""
 if [ -n "${S_LAT:-}" ]; then
     log "explaining the nearest-site search (bench/explain_sites.sql)"
-    psql_bench -d "$BENCH_DB" -v lat="$S_LAT" -v lon="$S_LON" -f "$BENCH_DIR/explain_sites.sql" >"$SITE_PLANS_FILE" 2>&1 \
+    psql_explain -d "$BENCH_DB" -v lat="$S_LAT" -v lon="$S_LON" -f "$BENCH_DIR/explain_sites.sql" >"$SITE_PLANS_FILE" 2>&1 \
         || die "explain_sites.sql failed: $(tail -n 5 "$SITE_PLANS_FILE")"
     SITE_PLAN_SUMMARY=$(awk '
         function flush() {
@@ -688,7 +693,7 @@ if [ ${#STAT_QUERIES[@]} -gt 0 ]; then
     log "explaining the statistics statements (bench/explain_statistics.sql)"
     STAT_SOURCE="$REPO_DIR/src/main/java/org/gonghui/statistics/StatisticsService.java"
     ST_CHILDREN="{$(grep -o '"node":{"id":"[0-9]*"' "$WORK/ST3.response.json" | grep -o '[0-9]*' | paste -sd, -)}"
-    psql_bench -d "$BENCH_DB" -v current_sql="$(java_text_block "$STAT_SOURCE" CURRENT)" -v as_of_sql="$(java_text_block "$STAT_SOURCE" AS_OF)" \
+    psql_explain -d "$BENCH_DB" -v current_sql="$(java_text_block "$STAT_SOURCE" CURRENT)" -v as_of_sql="$(java_text_block "$STAT_SOURCE" AS_OF)" \
         -v province="$PROVINCE_ID" -v county="$ST_COUNTY" -v children="$ST_CHILDREN" -v as_of="$ST_AS_OF" \
         -f "$BENCH_DIR/explain_statistics.sql" >"$STAT_PLANS_FILE" 2>&1 || die "explain_statistics.sql failed: $(tail -n 5 "$STAT_PLANS_FILE")"
     STAT_PLAN_SUMMARY=$(awk '
@@ -794,7 +799,7 @@ mkdir -p "$BENCH_DIR/results"
         echo
     fi
     if [ -n "$STAT_PLAN_SUMMARY" ]; then
-        echo "statistics plans (bench/explain_statistics.sql: StatisticsService.CURRENT and AS_OF; EXPLAIN ANALYZE after the run, full plans below):"
+        echo "statistics plans (bench/explain_statistics.sql: StatisticsService.CURRENT and AS_OF; EXPLAIN ANALYZE after the run, session options as the app's: '${APP_PG_OPTIONS:-none}'; full plans below):"
         printf '%s\n' "$STAT_PLAN_SUMMARY"
         echo
     fi
