@@ -43,6 +43,8 @@ create table person (
     check ((phone_hash is null) = (phone_cipher is null) and (phone_cipher is null) = (phone_key is null))
 );
 create index person_phone_hash_idx on person (phone_hash) where phone_hash is not null;
+create index person_name_idx on person (name);
+create index person_name_grams_idx on person using gin (gonghui_name_grams(name));
 
 create sequence member_card_seq;
 
@@ -51,9 +53,6 @@ create table membership (
     person_id            bigint not null references person (id),
     person_hash          bytea not null,
     union_id             bigint not null references trade_union (id),
-    -- The person's name, copied: name searches run per union (see the indexes below). Names never
-    -- change through the API (a new application must give the registered name).
-    name                 text collate "C" not null check (char_length(name) between 1 and 50),
     -- PENDING is an application; REJECTED an application the union turned down.
     status               text not null check (status in ('PENDING', 'PROVISIONAL', 'ACTIVE', 'TRANSFERRING', 'RETAINED',
                                                          'WITHDRAWN', 'DECEASED', 'REJECTED')),
@@ -84,11 +83,6 @@ create unique index membership_one_open_idx on membership (person_hash)
 -- And at most one application waiting for a decision.
 create unique index membership_one_pending_idx on membership (person_hash) where status = 'PENDING';
 create index membership_union_idx on membership (union_id, id);
--- Name searches inside a subtree: for each union of the subtree's path range, the members of that union
--- whose name starts with (btree) or contains (GIN over the name grams; btree_gin adds union_id to it) the text.
-create extension if not exists btree_gin;
-create index membership_union_name_idx on membership (union_id, name);
-create index membership_union_name_grams_idx on membership using gin (union_id, gonghui_name_grams(name));
 create index membership_person_idx on membership (person_id);
 create index membership_applicant_idx on membership (applicant_subject) where applicant_subject is not null;
 

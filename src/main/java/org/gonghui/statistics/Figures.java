@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * The metrics of one subtree as {@code gonghui_stat_metrics} (V8__statistics.sql) names them:
+ * The metrics of one subtree as {@code gonghui_stat_metrics} (V10__statistics.sql) names them:
  * {@code member.status.ACTIVE}, {@code member.group.COURIER}, {@code member.joined.2026-11},
  * {@code union.GRASSROOTS.PLATFORM.ACTIVE.NF}, {@code site.DRIVERS_HOME.OPEN},
  * {@code program.spent_fen.2026-11} ... Absent metrics are zero.

@@ -8,7 +8,7 @@ import java.util.Set;
 import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
- * Upkeep of {@code union_stat}, the per-union subtree figures (see V8__statistics.sql): the rows a
+ * Upkeep of {@code union_stat}, the per-union subtree figures (see V10__statistics.sql): the rows a
  * subtree move shifts. Folding the ledger is {@link StatisticsFolder}'s job.
  */
 public final class StatisticsRollup {

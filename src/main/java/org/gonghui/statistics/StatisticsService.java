@@ -22,7 +22,7 @@ import org.gonghui.union.UnionService;
  * Subtree figures for officials' dashboards. Current figures are the per-union rollup plus the
  * ledger rows not yet folded into it, read in one statement; past figures ("as of") sum the ledger
  * up to the end of that day over the subtree as it stood then. One statement per call, whatever the
- * number of unions asked for. See V8__statistics.sql for how the ledger is kept.
+ * number of unions asked for. See V10__statistics.sql for how the ledger is kept.
  */
 @ApplicationScoped
 public class StatisticsService {
