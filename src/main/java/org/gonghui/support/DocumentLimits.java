@@ -1,9 +1,17 @@
 package org.gonghui.support;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 import graphql.language.Argument;
 import graphql.language.Document;
@@ -12,58 +20,124 @@ import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.IntValue;
+import graphql.language.NullValue;
+import graphql.language.ObjectField;
+import graphql.language.ObjectValue;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.language.StringValue;
+import graphql.language.Value;
 import graphql.language.VariableReference;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.GraphQLUnmodifiedType;
 
 /**
- * Measures a parsed document against {@link RequestLimits}: depth, estimated cost, aliases and
- * operations, with fragments expanded. Pure and cheap: one walk over the document per request.
+ * Measures a parsed document against {@link RequestLimits}: depth, estimated cost, aliases, heavy
+ * fields ({@link FieldCosts}) and operations. Fragments are never expanded: each fragment is
+ * summarised once and its summary reused at every spread, so the work is linear in the size of the
+ * document however the fragments nest (a chain of fragments that each spread the next twice would
+ * otherwise take time exponential in its length). Cycles are left to validation and count nothing.
  */
 final class DocumentLimits {
 
-    private final Map<String, FragmentDefinition> fragments = new HashMap<>();
-    private final Map<String, Object> variables;
-    private final int defaultPageSize;
-    private int aliases;
+    /** Bigger than any limit; sums and products stop there instead of overflowing. */
+    private static final long CAP = 1L << 50;
+    /** Levels of nested input objects in variables read for pricing; deeper ones are not needed. */
+    private static final int VARIABLE_DEPTH = 4;
 
-    private DocumentLimits(Document document, Map<String, Object> variables, int defaultPageSize) {
+    /**
+     * What a selection set amounts to. The {@code page} parts come from {@code edges} and {@code nodes}
+     * directly in it: a connection multiplies them by its page size, and everything else (its
+     * {@code totalCount}, {@code pageInfo}) once.
+     */
+    private record Summary(long depth, long cost, long pageCost, long heavy, long pageHeavy, long aliases, long heavyFields) {
+
+        static final Summary EMPTY = new Summary(0, 0, 0, 0, 0, 0, 0);
+
+        Summary plus(Summary other) {
+            return new Summary(Math.max(depth, other.depth), add(cost, other.cost), add(pageCost, other.pageCost), add(heavy, other.heavy),
+                    add(pageHeavy, other.pageHeavy), add(aliases, other.aliases), add(heavyFields, other.heavyFields));
+        }
+    }
+
+    /** The measures of a document and the first limit it breaks (null if none). */
+    record Measure(String violation, long depth, long cost, long aliases, long heavyFields, long heavyCost, long visited) {
+    }
+
+    private final Map<String, FragmentDefinition> fragments = new HashMap<>();
+    private final Map<String, Summary> summaries = new HashMap<>();
+    private final Set<String> summarising = new HashSet<>();
+    private final Map<String, Object> variables;
+    private final GraphQLSchema schema;
+    private final int defaultPageSize;
+    /** Selections visited: linear in the document's size (what the tests measure). */
+    private long visited;
+
+    private DocumentLimits(Document document, Map<String, Object> variables, GraphQLSchema schema, int defaultPageSize) {
         document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
         this.variables = variables;
+        this.schema = schema;
         this.defaultPageSize = defaultPageSize;
     }
 
-    /** The first limit the document breaks, as a message naming the limit, or null. */
-    static String violation(Document document, Map<String, Object> variables, RequestLimits limits, int defaultPageSize) {
+    /** Measures the document; for a document of several operations, the largest figure of any of them. */
+    static Measure measure(Document document, Map<String, Object> variables, GraphQLSchema schema, RequestLimits limits, int defaultPageSize) {
         int operations = document.getDefinitionsOfType(OperationDefinition.class).size();
+        DocumentLimits walk = new DocumentLimits(document, variables, schema, defaultPageSize);
+        Summary largest = Summary.EMPTY;
+        if (operations <= limits.maxOperations()) {
+            for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
+                if (isIntrospection(operation)) {
+                    // schema tools nest ofType deeply; production turns introspection off altogether
+                    continue;
+                }
+                Summary s = walk.summarise(operation.getSelectionSet(), rootType(schema, operation));
+                largest = new Summary(Math.max(largest.depth, s.depth), Math.max(largest.cost, add(s.cost, s.pageCost)), 0,
+                        Math.max(largest.heavy, add(s.heavy, s.pageHeavy)), 0, Math.max(largest.aliases, s.aliases),
+                        Math.max(largest.heavyFields, s.heavyFields));
+            }
+        }
+        return new Measure(violation(operations, largest, limits), largest.depth, largest.cost, largest.aliases, largest.heavyFields,
+                largest.heavy, walk.visited);
+    }
+
+    private static String violation(int operations, Summary s, RequestLimits limits) {
         if (operations > limits.maxOperations()) {
             return "operations: 一次请求最多 " + limits.maxOperations() + " 个操作 (at most " + limits.maxOperations()
                     + " operations per document), got " + operations;
         }
-        DocumentLimits walk = new DocumentLimits(document, variables, defaultPageSize);
-        int depth = 0;
-        long complexity = 0;
-        for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
-            if (isIntrospection(operation)) {
-                // schema tools nest ofType deeply; production turns introspection off altogether
-                continue;
-            }
-            depth = Math.max(depth, walk.depth(operation.getSelectionSet(), new HashSet<>()));
-            complexity = Math.max(complexity, walk.cost(operation.getSelectionSet(), new HashSet<>()));
+        if (s.depth > limits.maxDepth()) {
+            return "depth: 查询嵌套过深 (fields nest " + s.depth + " levels, at most " + limits.maxDepth() + ")";
         }
-        walk.countAliases(document);
-        if (depth > limits.maxDepth()) {
-            return "depth: 查询嵌套过深 (fields nest " + depth + " levels, at most " + limits.maxDepth() + ")";
-        }
-        if (complexity > limits.maxComplexity()) {
-            return "complexity: 查询过于复杂 (estimated cost " + complexity + ", at most " + limits.maxComplexity()
+        if (s.cost > limits.maxComplexity()) {
+            return "complexity: 查询过于复杂 (estimated cost " + s.cost + ", at most " + limits.maxComplexity()
                     + "; ask for smaller pages)";
         }
-        if (walk.aliases > limits.maxAliases()) {
-            return "aliases: 别名过多 (" + walk.aliases + " aliased fields, at most " + limits.maxAliases() + ")";
+        if (s.aliases > limits.maxAliases()) {
+            return "aliases: 别名过多 (" + s.aliases + " aliased fields, at most " + limits.maxAliases() + ")";
+        }
+        if (s.heavyFields > limits.maxHeavyFields()) {
+            return "heavy: 统计类字段过多 (" + s.heavyFields + " fields that read a whole subtree: counts, searches, trends, figures; at most "
+                    + limits.maxHeavyFields() + " per document)";
+        }
+        if (s.heavy > limits.heavyWorkPerMinute()) {
+            return "heavy: 统计工作量过大 (" + s.heavy + " units of subtree-wide work; a caller may spend at most "
+                    + limits.heavyWorkPerMinute() + " a minute; ask for fewer rows or shorter periods)";
         }
         return null;
+    }
+
+    private static String rootType(GraphQLSchema schema, OperationDefinition operation) {
+        return switch (operation.getOperation()) {
+            case MUTATION -> schema.getMutationType() == null ? null : schema.getMutationType().getName();
+            case SUBSCRIPTION -> schema.getSubscriptionType() == null ? null : schema.getSubscriptionType().getName();
+            default -> schema.getQueryType().getName();
+        };
     }
 
     private static boolean isIntrospection(OperationDefinition operation) {
@@ -71,105 +145,145 @@ final class DocumentLimits {
                 .allMatch(s -> s instanceof Field f && f.getName().startsWith("__"));
     }
 
-    private int depth(SelectionSet set, Set<String> expanding) {
-        int deepest = 0;
-        for (Selection<?> selection : set.getSelections()) {
-            if (selection instanceof Field field) {
-                int below = field.getSelectionSet() == null ? 0 : depth(field.getSelectionSet(), expanding);
-                deepest = Math.max(deepest, 1 + below);
-            } else {
-                SelectionSet inner = inner(selection, expanding);
-                if (inner != null) {
-                    deepest = Math.max(deepest, depth(inner, expanding));
-                    leave(selection, expanding);
-                }
-            }
+    private Summary summarise(SelectionSet set, String type) {
+        Summary total = Summary.EMPTY;
+        if (set == null) {
+            return total;
         }
-        return deepest;
-    }
-
-    private long cost(SelectionSet set, Set<String> expanding) {
-        long total = 0;
         for (Selection<?> selection : set.getSelections()) {
+            visited++;
             if (selection instanceof Field field) {
-                long below = field.getSelectionSet() == null ? 0 : cost(field.getSelectionSet(), expanding);
-                total += 1 + rows(field) * below;
-            } else {
-                SelectionSet inner = inner(selection, expanding);
-                if (inner != null) {
-                    total += cost(inner, expanding);
-                    leave(selection, expanding);
-                }
-            }
-            if (total > Integer.MAX_VALUE) {
-                return total;
+                total = total.plus(field(field, type));
+            } else if (selection instanceof InlineFragment inline) {
+                String on = inline.getTypeCondition() == null ? type : inline.getTypeCondition().getName();
+                total = total.plus(summarise(inline.getSelectionSet(), on));
+            } else if (selection instanceof FragmentSpread spread) {
+                total = total.plus(fragment(spread.getName()));
             }
         }
         return total;
     }
 
-    /** How many rows a field may return: its {@code first}, the default page size for connections, else 1. */
-    private long rows(Field field) {
+    /** A fragment's summary, computed at its first spread and reused at every other. */
+    private Summary fragment(String name) {
+        Summary known = summaries.get(name);
+        if (known != null) {
+            return known;
+        }
+        FragmentDefinition definition = fragments.get(name);
+        // an unknown or self-including fragment is left to GraphQL validation, which rejects it
+        if (definition == null || !summarising.add(name)) {
+            return Summary.EMPTY;
+        }
+        Summary summary = summarise(definition.getSelectionSet(), definition.getTypeCondition().getName());
+        summarising.remove(name);
+        summaries.put(name, summary);
+        return summary;
+    }
+
+    private Summary field(Field field, String parentType) {
+        Summary below = summarise(field.getSelectionSet(), childType(parentType, field.getName()));
+        Map<String, Object> arguments = arguments(field);
+        long rows = rows(arguments);
+        long price = parentType == null ? 0 : FieldCosts.price(parentType, field.getName(), arguments);
+        long cost = add(add(1 + price, below.cost), multiply(rows, below.pageCost));
+        long heavy = add(add(price, below.heavy), multiply(rows, below.pageHeavy));
+        long aliases = add(field.getAlias() == null ? 0 : 1, below.aliases);
+        long heavyFields = add(price > 0 ? 1 : 0, below.heavyFields);
+        boolean page = field.getName().equals("edges") || field.getName().equals("nodes");
+        return new Summary(1 + below.depth, page ? 0 : cost, page ? cost : 0, page ? 0 : heavy, page ? heavy : 0, aliases, heavyFields);
+    }
+
+    private String childType(String parentType, String fieldName) {
+        if (parentType == null || !(schema.getType(parentType) instanceof GraphQLFieldsContainer container)) {
+            return null;
+        }
+        GraphQLFieldDefinition definition = container.getFieldDefinition(fieldName);
+        if (definition == null) {
+            return null;
+        }
+        GraphQLType type = GraphQLTypeUtil.unwrapAll(definition.getType());
+        return type instanceof GraphQLUnmodifiedType named ? named.getName() : null;
+    }
+
+    /** How many rows a connection may return: its {@code first}, else the default page size (only its edges count them). */
+    private long rows(Map<String, Object> arguments) {
+        if (arguments.get("first") instanceof Number n) {
+            return Math.max(1, n.longValue());
+        }
+        return defaultPageSize;
+    }
+
+    private Map<String, Object> arguments(Field field) {
+        Map<String, Object> arguments = new HashMap<>();
         for (Argument argument : field.getArguments()) {
-            if (argument.getName().equals("first")) {
-                if (argument.getValue() instanceof IntValue value) {
-                    return Math.max(1, value.getValue().longValue());
-                }
-                if (argument.getValue() instanceof VariableReference ref && variables.get(ref.getName()) instanceof Number n) {
-                    return Math.max(1, n.longValue());
-                }
-                return defaultPageSize;
+            arguments.put(argument.getName(), value(argument.getValue(), 0));
+        }
+        return arguments;
+    }
+
+    /** A literal's value with variables substituted: numbers, strings, objects as maps; anything else only as present. */
+    private Object value(Value<?> value, int depth) {
+        if (value instanceof VariableReference ref) {
+            return variables.get(ref.getName());
+        }
+        if (value instanceof IntValue i) {
+            return i.getValue().min(BigInteger.valueOf(CAP)).max(BigInteger.valueOf(-CAP)).longValue();
+        }
+        if (value instanceof StringValue s) {
+            return s.getValue();
+        }
+        if (value instanceof NullValue) {
+            return null;
+        }
+        if (value instanceof ObjectValue object && depth < VARIABLE_DEPTH) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            for (ObjectField f : object.getObjectFields()) {
+                fields.put(f.getName(), value(f.getValue(), depth + 1));
             }
+            return fields;
         }
-        boolean connection = field.getSelectionSet() != null && field.getSelectionSet().getSelections().stream()
-                .anyMatch(s -> s instanceof Field f && f.getName().equals("edges"));
-        return connection ? defaultPageSize : 1;
+        // enums, booleans, floats, lists: no price depends on their value, only on their presence
+        return Boolean.TRUE;
     }
 
-    private SelectionSet inner(Selection<?> selection, Set<String> expanding) {
-        if (selection instanceof InlineFragment inline) {
-            return inline.getSelectionSet();
-        }
-        if (selection instanceof FragmentSpread spread) {
-            FragmentDefinition definition = fragments.get(spread.getName());
-            // an unknown or self-including fragment is left to GraphQL validation, which rejects it
-            if (definition == null || !expanding.add(spread.getName())) {
-                return null;
-            }
-            return definition.getSelectionSet();
-        }
-        return null;
-    }
-
-    private static void leave(Selection<?> selection, Set<String> expanding) {
-        if (selection instanceof FragmentSpread spread) {
-            expanding.remove(spread.getName());
-        }
-    }
-
-    private void countAliases(Document document) {
-        document.getDefinitions().forEach(definition -> {
-            if (definition instanceof OperationDefinition operation) {
-                countAliases(operation.getSelectionSet());
-            } else if (definition instanceof FragmentDefinition fragment) {
-                countAliases(fragment.getSelectionSet());
+    /** The request's variables as the estimate reads them: numbers, strings and input objects (a few levels deep). */
+    static Map<String, Object> variables(JsonObject variables) {
+        Map<String, Object> values = new HashMap<>();
+        variables.forEach((name, value) -> {
+            Object v = variable(value, 0);
+            if (v != null) {
+                values.put(name, v);
             }
         });
+        return values;
     }
 
-    private void countAliases(SelectionSet set) {
-        if (set == null) {
-            return;
+    private static Object variable(JsonValue value, int depth) {
+        if (value instanceof JsonNumber number) {
+            // compared as a decimal first: a literal like 1e1000000 must not be expanded into its digits
+            BigDecimal decimal = number.bigDecimalValue();
+            return decimal.abs().compareTo(BigDecimal.valueOf(CAP)) > 0 ? CAP * decimal.signum() : decimal.longValue();
         }
-        for (Selection<?> selection : set.getSelections()) {
-            if (selection instanceof Field field) {
-                if (field.getAlias() != null) {
-                    aliases++;
-                }
-                countAliases(field.getSelectionSet());
-            } else if (selection instanceof InlineFragment inline) {
-                countAliases(inline.getSelectionSet());
-            }
+        if (value instanceof JsonString string) {
+            return string.getString();
         }
+        if (value instanceof JsonObject object && depth < VARIABLE_DEPTH) {
+            Map<String, Object> fields = new HashMap<>();
+            object.forEach((name, v) -> fields.put(name, variable(v, depth + 1)));
+            return fields;
+        }
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : Boolean.TRUE;
+    }
+
+    private static long add(long a, long b) {
+        return Math.min(CAP, a + b);
+    }
+
+    private static long multiply(long a, long b) {
+        if (a == 0 || b == 0) {
+            return 0;
+        }
+        return a > CAP / b ? CAP : Math.min(CAP, a * b);
     }
 }

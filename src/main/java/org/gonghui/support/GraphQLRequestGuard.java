@@ -1,7 +1,6 @@
 package org.gonghui.support;
 
 import java.io.StringReader;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +12,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -108,7 +106,7 @@ public class GraphQLRequestGuard implements EventingService {
                 }
                 query = body.getString("query");
                 if (body.containsKey("variables") && body.get("variables").getValueType() == JsonValue.ValueType.OBJECT) {
-                    variables = numbers(body.getJsonObject("variables"));
+                    variables = DocumentLimits.variables(body.getJsonObject("variables"));
                 }
             } catch (JsonException | IllegalStateException | ClassCastException e) {
                 return new Refusal("BAD_REQUEST", "请求体不是合法的 JSON 对象 (the request body is not a JSON object)");
@@ -140,19 +138,12 @@ public class GraphQLRequestGuard implements EventingService {
                 DOCUMENTS.put(query, document);
             }
         }
-        String violation = DocumentLimits.violation(document, variables, limits, paging.defaultPageSize());
-        return violation == null ? null : new Refusal("LIMIT_EXCEEDED", violation);
-    }
-
-    /** The numeric variables, which the cost estimate needs (page sizes). */
-    private static Map<String, Object> numbers(JsonObject variables) {
-        Map<String, Object> numbers = new HashMap<>();
-        variables.forEach((name, value) -> {
-            if (value instanceof JsonNumber number) {
-                numbers.put(name, number.longValue());
-            }
-        });
-        return numbers;
+        DocumentLimits.Measure measure = DocumentLimits.measure(document, variables, schema.get(), limits, paging.defaultPageSize());
+        if (measure.violation() != null) {
+            return new Refusal("LIMIT_EXCEEDED", measure.violation());
+        }
+        HeavyWorkBudget.record(ctx, measure.heavyCost());
+        return null;
     }
 
     private static boolean isJson(RoutingContext ctx) {

@@ -30,10 +30,14 @@ public class RateLimitBuckets {
     @Inject
     RateLimits limits;
 
+    @Inject
+    RequestLimits requestLimits;
+
     private static final int PURGE_BATCH = 1_000;
 
     private PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private BucketConfiguration mutations;
+    private BucketConfiguration heavyWork;
     private final Map<String, Bucket> publicBuckets = new ConcurrentHashMap<>();
 
     @PostConstruct
@@ -45,6 +49,10 @@ public class RateLimitBuckets {
                 .build();
         mutations = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(limits.mutationsPerMinute()).refillGreedy(limits.mutationsPerMinute(), Duration.ofMinutes(1)))
+                .build();
+        heavyWork = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(requestLimits.heavyWorkPerMinute())
+                        .refillGreedy(requestLimits.heavyWorkPerMinute(), Duration.ofMinutes(1)))
                 .build();
     }
 
@@ -79,6 +87,18 @@ public class RateLimitBuckets {
     /** Takes one mutation token of the caller; empty when granted, else the seconds to wait. */
     public OptionalLong takeMutation(String caller) {
         ConsumptionProbe probe = buckets.builder().build("mutation/" + caller, () -> mutations).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? OptionalLong.empty()
+                : OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1));
+    }
+
+    /**
+     * Takes a document's heavy-work units from the caller's budget; empty when granted, else the
+     * seconds to wait. The limit is part of the key, so a new configuration starts new buckets
+     * instead of inheriting the old limit.
+     */
+    public OptionalLong takeHeavyWork(String caller, long units) {
+        ConsumptionProbe probe = buckets.builder().build("heavy/" + requestLimits.heavyWorkPerMinute() + "/" + caller, () -> heavyWork)
+                .tryConsumeAndReturnRemaining(units);
         return probe.isConsumed() ? OptionalLong.empty()
                 : OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1));
     }

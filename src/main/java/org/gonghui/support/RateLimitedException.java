@@ -10,6 +10,11 @@ public class RateLimitedException extends ApiException {
         super("请求过于频繁，请 " + retryAfterSeconds + " 秒后重试 (too many requests; retry in " + retryAfterSeconds + " s)");
     }
 
+    /** A refusal with its own wording (which budget ran out), still ending in when to retry. */
+    public RateLimitedException(String message) {
+        super(message);
+    }
+
     @Override
     public String code() {
         return "RATE_LIMITED";

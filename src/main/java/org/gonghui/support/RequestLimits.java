@@ -1,5 +1,7 @@
 package org.gonghui.support;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -20,8 +22,8 @@ public interface RequestLimits {
     int maxDepth();
 
     /**
-     * Estimated cost: every field costs 1; a list field's subtree counts once per row it may return
-     * (its {@code first} argument, or the default page size).
+     * Estimated cost: every field costs 1 plus its heavy-work price ({@link FieldCosts}); a connection's
+     * edges count once per row it may return (its {@code first} argument, or the default page size).
      */
     @WithDefault("5000")
     int maxComplexity();
@@ -33,4 +35,22 @@ public interface RequestLimits {
     /** Operation definitions in the document (only one of them runs). */
     @WithDefault("10")
     int maxOperations();
+
+    /** Fields priced in {@link FieldCosts} (counts, searches, trends, figures) in one document, each spread of a fragment counted. */
+    @WithDefault("5")
+    int maxHeavyFields();
+
+    /**
+     * Heavy-work units ({@link FieldCosts}, times the rows they are asked for) one caller may spend per
+     * minute, shared by all replicas; a document that costs more than this alone is refused outright.
+     */
+    @WithDefault("600")
+    int heavyWorkPerMinute();
+
+    /**
+     * Longest a database statement run for a GraphQL request may take (PostgreSQL statement_timeout);
+     * background jobs are not bound by it. 0 turns it off.
+     */
+    @WithDefault("5s")
+    Duration statementTimeout();
 }

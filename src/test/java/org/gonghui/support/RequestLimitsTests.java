@@ -4,7 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
 
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
@@ -99,5 +109,66 @@ class RequestLimitsTests {
                   children(first: 5) { edges { node { name } } } descendantCount } } } }""");
         assertEquals(200, q2.status(), q2::toString);
         assertFalse(q2.hasErrors(), q2::toString);
+    }
+
+    static final String HENAN = Tokens.forDemoUser("henan");
+
+    @Test
+    void fortyLevelFragmentChainIsRefusedQuickly() {
+        long start = System.nanoTime();
+        Result result = GraphQLClient.post(null, DocumentLimitsTest.fragmentChain(40, "me { tier }"));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertLimit(result, "complexity");
+        assertTrue(millis < 2_000, () -> "took " + millis + " ms");
+    }
+
+    @Test
+    void thirtyAliasedMemberSearchCountsAreRefusedBeforeExecution() {
+        Result result = GraphQLClient.post(TOKEN, DocumentLimitsTest.aliased(30, "members(first: 1, filter: {nameContains: \"工\"}) { totalCount }"));
+        assertLimit(result, "heavy");
+    }
+
+    @Test
+    void thirtyAliasedTenYearTrendsAreRefusedBeforeExecution() {
+        Result result = GraphQLClient.post(TOKEN,
+                DocumentLimitsTest.aliased(30, "memberTrend(unionId: 1, from: \"2016-01\", to: \"2025-12\") { month newMembers }"));
+        assertLimit(result, "heavy");
+    }
+
+    @Test
+    void usefulWorkOfAProvincialOfficialIsAccepted() {
+        for (String query : List.of(
+                "{ members(filter: {nameContains: \"王\"}) { totalCount } }",
+                "{ memberTrend(unionId: 41, from: \"2016-01\", to: \"2025-12\") { month newMembers withdrawals } }",
+                "{ union(id: 41) { children(first: 20) { edges { node { name statistics { members newMembers } } } } } }",
+                "{ union(id: 41) { children(first: 20) { edges { node { name statistics(asOf: \"2025-12-31\") { members } } } } } }")) {
+            Result result = GraphQLClient.post(HENAN, query);
+            assertEquals(200, result.status(), result::toString);
+            assertFalse(result.hasErrors(), result::toString);
+            assertTrue(result.body().contains("\"data\":{"), result::toString);
+        }
+    }
+
+    /** Every GraphQL document the README shows (curl examples and the drill-down) runs within the limits. */
+    @Test
+    void everyReadmeExampleIsAccepted() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        List<String> queries = new ArrayList<>();
+        Matcher curl = Pattern.compile("-d '(\\{\"query\":.*\\})'").matcher(readme);
+        while (curl.find()) {
+            try (JsonReader reader = Json.createReader(new StringReader(curl.group(1)))) {
+                queries.add(reader.readObject().getString("query"));
+            }
+        }
+        Matcher drillDown = Pattern.compile("`(union\\(id\\) \\{ children.*?)`").matcher(readme);
+        while (drillDown.find()) {
+            queries.add("{ " + drillDown.group(1).replace("union(id)", "union(id: 41)") + " }");
+        }
+        assertTrue(queries.size() >= 5, () -> "README examples found: " + queries);
+        for (String query : queries) {
+            Result result = GraphQLClient.post(TOKEN, query);
+            assertEquals(200, result.status(), () -> query + " -> " + result);
+            assertFalse(result.body().contains("LIMIT_EXCEEDED"), () -> query + " -> " + result);
+        }
     }
 }
