@@ -204,6 +204,7 @@ start_app() {
         QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" \
         QUARKUS_OIDC_TOKEN_ISSUER=gonghui-bench \
         GONGHUI_RATE_LIMIT_PUBLIC_QUERIES_PER_MINUTE=100000000 \
+        GONGHUI_LIMITS_HEAVY_WORK_PER_MINUTE=100000000 \
         "$JAVA" -Xmx1g -jar "$JAR" >"$APP_LOG" 2>&1 &
     APP_PID=$!
     local started=$SECONDS

@@ -1,5 +1,6 @@
 package org.gonghui.support;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.UUID;
 
@@ -33,6 +34,8 @@ import io.vertx.ext.web.RoutingContext;
 public class ErrorTranslator {
 
     private static final Logger LOG = Logger.getLogger(ErrorTranslator.class);
+    /** PostgreSQL's query_canceled: the statement timeout of a request cut the statement short. */
+    private static final String QUERY_CANCELED = "57014";
 
     @AroundInvoke
     Object translate(InvocationContext context) throws Exception {
@@ -94,6 +97,10 @@ public class ErrorTranslator {
             }
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return new UnavailableException();
+            }
+            if (t instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
+                return new LimitExceededException("timeout: 查询超时, 未做任何修改 (a database statement ran longer than the limit of one request; "
+                        + "nothing was changed; ask for less: smaller pages, shorter periods, fewer counts)");
             }
             if (t instanceof PessimisticLockException || t instanceof LockTimeoutException) {
                 return new ConflictException("数据正被他人修改，请稍后重试 (a concurrent change holds this record; retry shortly)");
