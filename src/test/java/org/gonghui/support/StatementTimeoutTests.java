@@ -1,11 +1,13 @@
 package org.gonghui.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -108,6 +110,16 @@ class StatementTimeoutTests {
         assertTrue(result.errorMessage().startsWith("timeout:"), result::toString);
         assertTrue(result.body().contains("\"data\":null") || !result.body().contains("totalCount\":"), result::toString);
         assertTrue(millis >= 450, () -> "answered after " + millis + " ms");
+    }
+
+    @Test
+    void aBatchedNestedFieldIsBoundToo() throws Exception {
+        Result result = whileLocked("lock table union_stat in access exclusive mode", () -> GraphQLClient.post(Tokens.forDemoUser("henan"),
+                "{ union(id: 41) { name children(first: 5) { edges { node { name statistics { members } } } } } }"));
+        // one error per child whose figures were asked for, each the timeout
+        assertEquals(List.of("LIMIT_EXCEEDED", "LIMIT_EXCEEDED"), result.json().getList("errors.extensions.code"), result::toString);
+        assertTrue(result.json().getList("errors.message", String.class).stream().allMatch(m -> m.startsWith("timeout:")), result::toString);
+        assertNull(result.data("union"), result::toString);
     }
 
     @Test
