@@ -1,11 +1,17 @@
 package org.gonghui.support;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** Limits on one GraphQL request, checked before anything executes (OWASP GraphQL cheat sheet). */
 @ConfigMapping(prefix = "gonghui.limits")
 public interface RequestLimits {
+
+    /** Time for a request body to arrive in full, counted from its headers; then 408 and the connection closes. */
+    @WithDefault("10s")
+    Duration bodyTimeout();
 
     /** Characters of the query document. */
     @WithDefault("20000")
