@@ -21,10 +21,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -306,6 +313,50 @@ class HttpProtocolTests {
         }
         assertEquals(Set.of("json", "parse", "validate", "limits"), onEventLoop.keySet());
         assertEquals(Map.of("json", false, "parse", false, "validate", false, "limits", false), onEventLoop);
+    }
+
+    @Test
+    void aDocumentWhoseCheckIsStuckDoesNotHoldUpOtherCallers() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean stuckInParse = new AtomicBoolean();
+        GraphQLRequestGuard.stepListener = (step, eventLoop) -> {
+            if (step.equals("parse") && stuckInParse.compareAndSet(false, true)) {
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        ExecutorService callers = Executors.newFixedThreadPool(9);
+        try {
+            Future<Result> stuck = callers.submit(() -> post(GraphQLClient.GRAPHQL_RESPONSE, TOKEN, "{ me { tier } } # " + System.nanoTime()));
+            for (int i = 0; i < 100 && !stuckInParse.get(); i++) {
+                Thread.sleep(50);
+            }
+            assertTrue(stuckInParse.get(), "the first document never reached its parse step");
+            // eight callers on fresh connections: spread round-robin over every event loop, the stuck request's too
+            List<Future<Result>> others = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                others.add(callers.submit(() -> post(GraphQLClient.GRAPHQL_RESPONSE, null, "{ __typename }")));
+            }
+            for (Future<Result> other : others) {
+                Result result = other.get(10, TimeUnit.SECONDS);
+                assertEquals(200, result.status(), result::toString);
+                assertEquals("Query", result.data("__typename"), result::toString);
+                assertFalse(result.hasErrors(), result::toString);
+            }
+            assertFalse(stuck.isDone(), "the stuck document was answered before its check was released");
+            release.countDown();
+            Result released = stuck.get(10, TimeUnit.SECONDS);
+            assertEquals(200, released.status(), released::toString);
+            assertFalse(released.hasErrors(), released::toString);
+        } finally {
+            release.countDown();
+            GraphQLRequestGuard.stepListener = (step, eventLoop) -> {
+            };
+            callers.shutdownNow();
+        }
     }
 
     /** Opens a raw connection, announces a 100-byte body and sends {@code sent} bytes of it; returns what came back and when. */
