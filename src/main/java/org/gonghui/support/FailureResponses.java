@@ -43,7 +43,7 @@ public class FailureResponses {
                 respond(ctx, 413, "LIMIT_EXCEEDED", "请求体过大 (the request body exceeds the size limit)");
                 return;
             }
-            if (ctx.normalizedPath().startsWith("/graphql")) {
+            if (ctx.normalizedPath().equals("/graphql") || ctx.normalizedPath().startsWith("/graphql/")) {
                 // whatever else fails on the GraphQL endpoint still answers in its error format
                 if (ctx.failure() == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
                     respond(ctx, ctx.statusCode(), "BAD_REQUEST", "请求无法处理 (the request cannot be processed)");
