@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.ext.web.Router;
@@ -14,7 +15,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Answers requests that fail before GraphQL runs in the GraphQL response format, with a code: a
  * refused bearer token is 401 UNAUTHENTICATED (with the standard {@code WWW-Authenticate: Bearer}
- * challenge), an unreachable database while checking the token is 503 UNAVAILABLE.
+ * challenge), an unreachable database while checking the token is 503 UNAVAILABLE, a body over the
+ * size limit is 413 LIMIT_EXCEEDED; any other failure on /graphql keeps the GraphQL error body.
  */
 @ApplicationScoped
 public class FailureResponses {
@@ -37,6 +39,20 @@ public class FailureResponses {
                         "访问令牌无效 (the bearer token is invalid, expired, for another audience, or not bound to one tier and union)");
                 return;
             }
+            if (ctx.statusCode() == 413) {
+                respond(ctx, 413, "LIMIT_EXCEEDED", "请求体过大 (the request body exceeds the size limit)");
+                return;
+            }
+            if (ctx.normalizedPath().equals("/graphql") || ctx.normalizedPath().startsWith("/graphql/")) {
+                // whatever else fails on the GraphQL endpoint still answers in its error format
+                if (ctx.failure() == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+                    respond(ctx, ctx.statusCode(), "BAD_REQUEST", "请求无法处理 (the request cannot be processed)");
+                } else {
+                    ApiException internal = ErrorTranslator.translate(ctx.failure());
+                    respond(ctx, RestErrors.status(internal.code()), internal.code(), internal.getMessage());
+                }
+                return;
+            }
             ctx.next();
         });
     }
@@ -50,16 +66,27 @@ public class FailureResponses {
         return null;
     }
 
-    private static void respond(RoutingContext ctx, int status, String code, String message) {
-        respond(ctx, status, code, List.of(message));
+    static void respond(RoutingContext ctx, int status, String code, String message) {
+        respond(ctx, status, code, List.of(new GraphQLRequestGuard.Problem(message, null)));
     }
 
-    /** Ends the response with a GraphQL error body: one error per message, each with the code. */
-    static void respond(RoutingContext ctx, int status, String code, List<String> messages) {
+    /**
+     * Ends the response with a GraphQL error body: one error per problem, each with the code and, for a
+     * problem in the document, its location; in the media type the request accepts (application/json
+     * when it accepts neither).
+     */
+    static void respond(RoutingContext ctx, int status, String code, List<GraphQLRequestGuard.Problem> problems) {
         JsonArrayBuilder errors = Json.createArrayBuilder();
-        messages.forEach(message -> errors.add(Json.createObjectBuilder().add("message", message)
-                .add("extensions", Json.createObjectBuilder().add("code", code))));
-        ctx.response().setStatusCode(status).putHeader("Content-Type", GraphQLRequestGuard.GRAPHQL_RESPONSE + ";charset=UTF-8")
+        problems.forEach(problem -> {
+            JsonObjectBuilder error = Json.createObjectBuilder().add("message", problem.message());
+            if (problem.location() != null) {
+                error.add("locations", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("line", problem.location().getLine()).add("column", problem.location().getColumn())));
+            }
+            errors.add(error.add("extensions", Json.createObjectBuilder().add("code", code)));
+        });
+        String type = GraphQLRequestGuard.responseType(ctx);
+        ctx.response().setStatusCode(status).putHeader("Content-Type", (type == null ? GraphQLRequestGuard.JSON : type) + ";charset=UTF-8")
                 .end(Json.createObjectBuilder().add("errors", errors).build().toString());
     }
 }

@@ -9,6 +9,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "gonghui.limits")
 public interface RequestLimits {
 
+    /** Time for a request body to arrive in full, counted from its headers; then 408 and the connection closes. */
+    @WithDefault("10s")
+    Duration bodyTimeout();
+
     /** Characters of the query document. */
     @WithDefault("20000")
     int maxCharacters();
