@@ -19,6 +19,7 @@ import org.gonghui.security.Caller;
 import org.gonghui.support.ConflictException;
 import org.gonghui.support.Money;
 import org.gonghui.support.PageRequest;
+import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.union.CreditCode;
 import org.gonghui.union.TradeUnion;
@@ -60,8 +61,8 @@ public class FundsRemittanceService {
         }
         FundsRemittance r = new FundsRemittance();
         r.unionId = union.id;
-        r.employerName = UnionRules.text("employerName", input.employerName, 200, true);
-        r.employerCreditCode = UnionRules.text("employerCreditCode", input.employerCreditCode, 18, true);
+        r.employerName = Text.name("employerName", input.employerName, 200, true);
+        r.employerCreditCode = Text.line("employerCreditCode", input.employerCreditCode, 18, true);
         String problem = CreditCode.problem(r.employerCreditCode);
         if (problem != null) {
             throw new ValidationException("employerCreditCode: 统一社会信用代码无效 — " + problem);
