@@ -178,7 +178,7 @@ public class SiteService {
     static Coordinates.LatLon position(String field, Double latitude, Double longitude, CoordinateSystem system) {
         if (latitude == null || longitude == null || !Coordinates.inChina(latitude, longitude)) {
             throw new ValidationException(field + ": 坐标不在中国境内 (latitude " + Coordinates.MIN_LAT + "–" + Coordinates.MAX_LAT + ", longitude "
-                    + Coordinates.MIN_LON + "–" + Coordinates.MAX_LON + "), got " + latitude + ", " + longitude);
+                    + Coordinates.MIN_LON + "–" + Coordinates.MAX_LON + "))");
         }
         return system == CoordinateSystem.GCJ02 ? Coordinates.gcj02ToWgs84(latitude, longitude) : new Coordinates.LatLon(latitude, longitude);
     }

@@ -130,11 +130,11 @@ public class GraphQLRequestGuard implements EventingService {
                 return new Refusal("LIMIT_EXCEEDED", "document: 查询文档过大 (the document exceeds " + limits.maxCharacters()
                         + " characters, " + limits.maxTokens() + " tokens or the nesting limit)");
             } catch (InvalidSyntaxException e) {
-                return new Refusal("BAD_REQUEST", "GraphQL 语法错误 (syntax error): " + e.getMessage());
+                return new Refusal("BAD_REQUEST", GraphQLErrors.describe(e));
             }
             List<ValidationError> invalid = new Validator().validateDocument(schema.get(), document, Locale.ENGLISH);
             if (!invalid.isEmpty()) {
-                return new Refusal("BAD_REQUEST", invalid.stream().map(ValidationError::getMessage).toList());
+                return new Refusal("BAD_REQUEST", invalid.stream().map(GraphQLErrors::describe).toList());
             }
             if (DOCUMENTS.size() < DOCUMENT_CACHE_SIZE) {
                 DOCUMENTS.put(query, document);
