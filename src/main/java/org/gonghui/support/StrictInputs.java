@@ -4,6 +4,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -34,6 +36,7 @@ public class StrictInputs implements EventingService {
 
     private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,18}");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Pattern DATE_TIME = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T");
     private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
     @Override
@@ -82,6 +85,7 @@ public class StrictInputs implements EventingService {
             switch (scalar.getName()) {
                 case "ID" -> id(path, value.toString());
                 case "Date" -> Dates.checkDay(path, key, date(path, value));
+                case "DateTime" -> dateTime(path, value);
                 default -> {
                     if (value instanceof String text) {
                         Text.requireNoControls(path, text);
@@ -127,6 +131,28 @@ public class StrictInputs implements EventingService {
             throw invalidDate(path);
         }
         return date;
+    }
+
+    /** An ISO-8601 date-time (offset optional) with a four-digit year from 0001. */
+    private static void dateTime(String path, Object value) {
+        if (value instanceof String text) {
+            try {
+                if (DATE_TIME.matcher(text).lookingAt() && DateTimeFormatter.ISO_DATE_TIME.parse(text).get(ChronoField.YEAR) >= 1) {
+                    return;
+                }
+            } catch (DateTimeException e) {
+                // refused below
+            }
+            throw invalidDateTime(path);
+        }
+        if (value instanceof TemporalAccessor time && time.isSupported(ChronoField.YEAR)
+                && (time.get(ChronoField.YEAR) < 1 || time.get(ChronoField.YEAR) > 9999)) {
+            throw invalidDateTime(path);
+        }
+    }
+
+    private static ValidationException invalidDateTime(String path) {
+        return new ValidationException(path + ": 时间格式不正确 (not a valid date-time: ISO-8601 such as 2026-03-01T08:00:00+08:00, a four-digit year from 0001)");
     }
 
     private static ValidationException invalidDate(String path) {

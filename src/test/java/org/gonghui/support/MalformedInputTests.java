@@ -210,6 +210,13 @@ class MalformedInputTests {
                 "VALIDATION", "asOf");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "0000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "2026-02-30T00:00:00Z", "yesterday" })
+    void auditTimesAreStrictIsoDateTimes(String time) {
+        assertRefused(GraphQLClient.post(JILI, "query Q($t: DateTime) { auditEvents(filter: {since: $t}) { edges { node { id } } } }",
+                Map.of("t", time)), 200, "VALIDATION", "filter.since");
+    }
+
     @Test
     void joinDatesBeforeTheAcftuWasFoundedAreValidation() {
         assertRefused(GraphQLClient.post(JILI, MEMBERS, personalFilter("joinedTo", "1925-04-30")), 200, "VALIDATION", "filter.joinedTo");
