@@ -150,6 +150,17 @@ class MalformedInputTests {
     }
 
     @Test
+    void syntaxErrorsGiveThePositionButNotTheOffendingToken() {
+        Result result = GraphQLClient.post(JILI, "{ members(filter: {phone: " + PHONE + "abc}) { totalCount } }");
+        assertEquals(400, result.status(), result::toString);
+        assertEquals("BAD_REQUEST", result.errorCode(), result::toString);
+        assertTrue(result.errorMessage().startsWith("GraphQL 语法错误 (syntax error) at line 1, column "), result::toString);
+        for (String internal : INTERNALS) {
+            assertFalse(result.body().contains(internal), () -> "the response holds " + internal + ": " + result);
+        }
+    }
+
+    @Test
     void unknownOperationNameIsBadRequest() {
         Result result = given("query A { me { tier } } query B { me { tier } }", "C" + ID_NUMBER);
         assertRefused(result, 400, "BAD_REQUEST", "operationName");
