@@ -172,7 +172,7 @@ document() { # template copies first -> request body (JSON)
 # POSTs a body file; prints "<http status> <seconds>"; the response goes to $2.
 post() { # body-file response-file [token]
     local token=${3:-$(fresh_token doc)}
-    curl -sS -o "$2" -w '%{http_code} %{time_total}' -X POST --max-time "$REQUEST_TIMEOUT" \
+    curl -sS -o "$2" -w '%{http_code} %{time_total}\n' -X POST --max-time "$REQUEST_TIMEOUT" \
         -H 'Content-Type: application/json' -H 'Accept: application/graphql-response+json' \
         -H "Authorization: Bearer $token" --data-binary @"$1" "$GRAPHQL_URL" || true # curl prints "000 <s>" itself when it fails
 }

@@ -2,12 +2,10 @@ package org.gonghui.funds;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +15,10 @@ import jakarta.transaction.Transactional;
 import org.gonghui.audit.AuditLog;
 import org.gonghui.security.Caller;
 import org.gonghui.support.ConflictException;
+import org.gonghui.support.Dates;
 import org.gonghui.support.Money;
 import org.gonghui.support.PageRequest;
+import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.union.CreditCode;
 import org.gonghui.union.TradeUnion;
@@ -35,7 +35,6 @@ import org.gonghui.union.UnionService;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class FundsRemittanceService {
 
-    private static final Pattern MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
 
     @Inject
     Caller caller;
@@ -60,8 +59,8 @@ public class FundsRemittanceService {
         }
         FundsRemittance r = new FundsRemittance();
         r.unionId = union.id;
-        r.employerName = UnionRules.text("employerName", input.employerName, 200, true);
-        r.employerCreditCode = UnionRules.text("employerCreditCode", input.employerCreditCode, 18, true);
+        r.employerName = Text.name("employerName", input.employerName, 200, true);
+        r.employerCreditCode = Text.line("employerCreditCode", input.employerCreditCode, 18, true);
         String problem = CreditCode.problem(r.employerCreditCode);
         if (problem != null) {
             throw new ValidationException("employerCreditCode: 统一社会信用代码无效 — " + problem);
@@ -123,17 +122,7 @@ public class FundsRemittanceService {
 
     /** A "YYYY-MM" month; null stays null. */
     static YearMonth month(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        if (MONTH.matcher(text.strip()).matches()) {
-            try {
-                return YearMonth.parse(text.strip());
-            } catch (DateTimeParseException e) {
-                // falls through to the validation error below
-            }
-        }
-        throw new ValidationException(field + ": 月份格式为 YYYY-MM (a month such as 2026-03), got " + text);
+        return text == null || text.isBlank() ? null : Dates.month(field, text.strip());
     }
 
     private static BigDecimal required(String field, BigDecimal value) {

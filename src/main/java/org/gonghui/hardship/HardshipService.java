@@ -27,6 +27,7 @@ import org.gonghui.support.NotFoundException;
 import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.support.PersonalData.Sealed;
+import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.Versions;
 import org.gonghui.union.TradeUnion;
@@ -56,7 +57,7 @@ public class HardshipService {
     /** The member's current file (else their latest), or null; the read is audited with its reason. */
     public HardshipFileView read(long memberId, String reason) {
         Membership m = entitled(memberId);
-        String why = UnionRules.text("reason", reason, 500, true);
+        String why = Text.multiline("reason", reason, 500, true);
         HardshipFile file = HardshipFile.<HardshipFile>find("membershipId = ?1 order by case when status = 'CLOSED' then 1 else 0 end, id desc", m.id)
                 .firstResult();
         TradeUnion union = TradeUnion.findById(m.unionId);
@@ -89,7 +90,7 @@ public class HardshipService {
         }
         JsonObjectBuilder details = Json.createObjectBuilder().add("size", input.householdSize).add("monthlyIncomeYuan", Money.format(income))
                 .add("dependents", dependents);
-        String description = UnionRules.text("description", input.description, 2000, false);
+        String description = Text.multiline("description", input.description, 2000, false);
         if (description != null) {
             details.add("description", description);
         }
@@ -127,7 +128,7 @@ public class HardshipService {
             throw new ConflictException("to: 建档流程只能逐步推进 — a " + from + " file goes to "
                     + (from == HardshipEnums.Status.CLOSED ? "nothing (it is closed)" : HardshipEnums.Status.values()[from.ordinal() + 1] + " or CLOSED"));
         }
-        String note = UnionRules.text("note", input.note, 500, input.to == HardshipEnums.Status.CLOSED);
+        String note = Text.multiline("note", input.note, 500, input.to == HardshipEnums.Status.CLOSED);
         file.status = input.to;
         file.updatedAt = OffsetDateTime.now();
         step(file, from, note);

@@ -13,6 +13,7 @@ import org.gonghui.member.MemberOrder.Direction;
 import org.gonghui.member.MemberOrder.Field;
 import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
+import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.union.TradeUnion;
 
@@ -57,12 +58,13 @@ final class MemberQuery {
             params.put("subtreeTo", TradeUnion.pathsAfter(subtreePath));
         }
         if (filter != null) {
-            if (filter.nameStartsWith != null && !filter.nameStartsWith.isBlank()) {
+            String prefix = Text.name("filter.nameStartsWith", filter.nameStartsWith, 50, false);
+            if (prefix != null) {
                 where.append(" and m.name like :namePrefix escape '\\'");
-                params.put("namePrefix", escapeLike(filter.nameStartsWith.strip()) + "%");
+                params.put("namePrefix", escapeLike(prefix) + "%");
             }
-            if (filter.nameContains != null && !filter.nameContains.isBlank()) {
-                String text = filter.nameContains.strip();
+            String text = Text.name("filter.nameContains", filter.nameContains, 50, false);
+            if (text != null) {
                 where.append(" and gonghui_name_grams(m.name) @> cast(:nameGrams as text[]) and m.name like :nameLike escape '\\'");
                 params.put("nameGrams", textArray(grams(text)));
                 params.put("nameLike", "%" + escapeLike(text) + "%");

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
+import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.union.CreditCode;
 import org.gonghui.union.UnionKind;
@@ -44,19 +45,25 @@ final class MemberRules {
     }
 
     static String name(String field, String text) {
-        return UnionRules.text(field, text, 50, true);
+        return Text.name(field, text, 50, true);
     }
 
+    /** Optional one-line text (employer, occupation, login subject). */
     static String text(String field, String text, int maxLength) {
-        return UnionRules.text(field, text, maxLength, false);
+        return Text.line(field, text, maxLength, false);
+    }
+
+    /** An optional reason or note: multi-line. */
+    static String note(String field, String text) {
+        return Text.multiline(field, text, 500, false);
     }
 
     static String reason(String field, String text) {
-        return UnionRules.text(field, text, 500, true);
+        return Text.multiline(field, text, 500, true);
     }
 
     static String creditCode(String field, String text) {
-        String code = UnionRules.text(field, text, 18, false);
+        String code = Text.line(field, text, 18, false);
         if (code == null) {
             return null;
         }

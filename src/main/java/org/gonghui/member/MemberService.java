@@ -26,6 +26,7 @@ import org.gonghui.support.NotFoundException;
 import org.gonghui.support.PageRequest;
 import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
+import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.Versions;
 import org.gonghui.union.TradeUnion;
@@ -219,7 +220,7 @@ public class MemberService {
             m.person.updatedAt = OffsetDateTime.now();
         }
         if (input.employerName != null) {
-            m.employerName = MemberRules.text("employerName", input.employerName, 200);
+            m.employerName = Text.name("employerName", input.employerName, 200, false);
         }
         if (input.employerCreditCode != null) {
             m.employerCreditCode = MemberRules.creditCode("employerCreditCode", input.employerCreditCode);

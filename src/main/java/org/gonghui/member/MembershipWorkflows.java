@@ -20,6 +20,7 @@ import org.gonghui.support.NotFoundException;
 import org.gonghui.support.PageRequest;
 import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
+import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionLevel;
@@ -117,7 +118,7 @@ public class MembershipWorkflows {
         m.unionId = union.id;
         m.status = MemberStatus.PENDING;
         m.provisional = provisional;
-        m.employerName = MemberRules.text("employerName", input.employerName, 200);
+        m.employerName = Text.name("employerName", input.employerName, 200, false);
         m.employerCreditCode = MemberRules.creditCode("employerCreditCode", input.employerCreditCode);
         m.occupation = MemberRules.text("occupation", input.occupation, 100);
         m.keyGroups = MemberRules.keyGroups(input.keyGroups);
@@ -150,7 +151,7 @@ public class MembershipWorkflows {
             person.subject = m.applicantSubject;
             person.updatedAt = OffsetDateTime.now();
         }
-        members.setStatus(m, m.provisional ? MemberStatus.PROVISIONAL : MemberStatus.ACTIVE, MemberRules.text("reason", input.reason, 500));
+        members.setStatus(m, m.provisional ? MemberStatus.PROVISIONAL : MemberStatus.ACTIVE, MemberRules.note("reason", input.reason));
         audit.record("approveApplication", "Member", m.id, m.unionId, MemberService.unionPath(m), before, MemberService.auditedFields(m));
         return Member.of(m, person);
     }
@@ -184,7 +185,7 @@ public class MembershipWorkflows {
         MemberService.checkVersion(m, input.version);
         requirePending(m);
         Map<String, String> before = MemberService.auditedFields(m);
-        members.setStatus(m, MemberStatus.WITHDRAWN, MemberRules.text("reason", input.reason, 500));
+        members.setStatus(m, MemberStatus.WITHDRAWN, MemberRules.note("reason", input.reason));
         audit.record("withdrawApplication", "Member", m.id, m.unionId, MemberService.unionPath(m), before, MemberService.auditedFields(m));
         return Member.of(m, m.person);
     }
@@ -216,7 +217,7 @@ public class MembershipWorkflows {
         t.toUnionId = to.id;
         t.previousStatus = m.status;
         t.status = TransferStatus.RELEASED;
-        t.reason = MemberRules.text("reason", input.reason, 500);
+        t.reason = MemberRules.note("reason", input.reason);
         t.releasedBy = caller.subject();
         t.persist();
         Map<String, String> before = MemberService.auditedFields(m);

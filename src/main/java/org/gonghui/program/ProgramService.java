@@ -27,6 +27,7 @@ import org.gonghui.support.ConflictException;
 import org.gonghui.support.Money;
 import org.gonghui.support.NotFoundException;
 import org.gonghui.support.PageRequest;
+import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.Versions;
 import org.gonghui.union.CreditCode;
@@ -157,8 +158,8 @@ public class ProgramService {
         ServiceProgram p = new ServiceProgram();
         p.unionId = organiser.id;
         p.kind = input.kind;
-        p.name = UnionRules.text("name", input.name, 200, true);
-        p.description = UnionRules.text("description", input.description, 2000, false);
+        p.name = Text.name("name", input.name, 200, true);
+        p.description = Text.multiline("description", input.description, 2000, false);
         period(input.periodStart, input.periodEnd);
         p.periodStart = input.periodStart;
         p.periodEnd = input.periodEnd;
@@ -182,10 +183,10 @@ public class ProgramService {
         Versions.check("program", p.id, p.version, input.version);
         Map<String, String> before = p.auditedFields();
         if (input.name != null) {
-            p.name = UnionRules.text("name", input.name, 200, true);
+            p.name = Text.name("name", input.name, 200, true);
         }
         if (input.description != null) {
-            p.description = UnionRules.text("description", input.description, 2000, false);
+            p.description = Text.multiline("description", input.description, 2000, false);
         }
         if (input.periodStart != null || input.periodEnd != null) {
             LocalDate start = input.periodStart == null ? p.periodStart : input.periodStart;
@@ -254,15 +255,15 @@ public class ProgramService {
             b.membershipId = member.id;
             b.personHash = member.personHash;
         } else {
-            b.organisationName = UnionRules.text("organisationName", organisation, 200, true);
-            String code = UnionRules.text("organisationCreditCode", creditCode, 18, false);
+            b.organisationName = Text.name("organisationName", organisation, 200, true);
+            String code = Text.line("organisationCreditCode", creditCode, 18, false);
             if (code != null && CreditCode.problem(code) != null) {
                 throw new ValidationException("organisationCreditCode: 统一社会信用代码无效 — " + CreditCode.problem(code));
             }
             b.organisationCreditCode = code;
         }
         b.amount = Money.parse("amountYuan", amountYuan);
-        b.inKindItem = UnionRules.text("inKindItem", item, 200, false);
+        b.inKindItem = Text.line("inKindItem", item, 200, false);
         if (quantity != null && quantity < 1) {
             throw new ValidationException("inKindQuantity: 数量至少为 1 (at least 1)");
         }
@@ -272,7 +273,7 @@ public class ProgramService {
         }
         b.grantedOn = grantedOn == null ? LocalDate.now(UnionRules.CHINA) : grantedOn;
         UnionRules.checkNotFuture("grantedOn", b.grantedOn);
-        b.note = UnionRules.text("note", note, 500, false);
+        b.note = Text.multiline("note", note, 500, false);
         b.createdBy = caller.subject();
         BigDecimal amount = b.amount == null ? BigDecimal.ZERO : b.amount;
         if (p.spent.add(amount).compareTo(p.budget) > 0) {
@@ -343,7 +344,7 @@ public class ProgramService {
         a.membershipId = m.id;
         a.personHash = m.personHash;
         a.status = ProgramApplication.Status.PENDING;
-        a.note = UnionRules.text("note", input.note, 500, false);
+        a.note = Text.multiline("note", input.note, 500, false);
         a.applicantSubject = caller.subject();
         a.persist();
         a.flush();
@@ -372,10 +373,10 @@ public class ProgramService {
             Beneficiary b = record(p, m, null, null, input.amountYuan, input.inKindItem, input.inKindQuantity, null, a.note);
             a.beneficiaryId = b.id;
             a.status = ProgramApplication.Status.APPROVED;
-            a.decisionReason = UnionRules.text("reason", input.reason, 500, false);
+            a.decisionReason = Text.multiline("reason", input.reason, 500, false);
         } else {
             a.status = ProgramApplication.Status.REJECTED;
-            a.decisionReason = UnionRules.text("reason", input.reason, 500, true);
+            a.decisionReason = Text.multiline("reason", input.reason, 500, true);
         }
         a.decidedBy = caller.subject();
         a.decidedAt = OffsetDateTime.now();

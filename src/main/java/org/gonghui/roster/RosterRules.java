@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import org.gonghui.member.IdNumber;
 import org.gonghui.member.KeyGroup;
 import org.gonghui.member.PhoneNumber;
+import org.gonghui.support.Dates;
+import org.gonghui.support.Text;
 import org.gonghui.union.CreditCode;
 
 /**
@@ -71,6 +73,12 @@ final class RosterRules {
         int before = failures.size();
         for (int i = 0; i < cells.size(); i++) {
             String name = cells.get(i).strip().replace("\uFEFF", "");
+            String problem = Text.problem(name, Text.Kind.LINE);
+            if (problem != null) {
+                failures.add(new Failure(HEADER_ROW, null, "INVALID_TEXT", "第 " + (i + 1) + " 列表头" + problem));
+                names.add("");
+                continue;
+            }
             names.add(name);
             if (name.isEmpty()) {
                 continue;
@@ -101,6 +109,15 @@ final class RosterRules {
             return null;
         }
         int before = failures.size();
+        for (Map.Entry<RosterColumn, Integer> cell : header.index().entrySet()) {
+            String problem = Text.problem(cells.get(cell.getValue()), cell.getKey() == RosterColumn.NAME ? Text.Kind.NAME : Text.Kind.LINE);
+            if (problem != null) {
+                failures.add(new Failure(rowNumber, header.nameOf(cell.getKey()), "INVALID_TEXT", problem));
+            }
+        }
+        if (failures.size() > before) {
+            return null; // the other checks would repeat the cell's text in their messages
+        }
         String name = text(rowNumber, cells, header, RosterColumn.NAME, 50, failures);
         if (name == null && header.value(cells, RosterColumn.NAME) == null) {
             failures.add(required(rowNumber, header, RosterColumn.NAME, "姓名必填 (the name is required)"));
@@ -156,6 +173,9 @@ final class RosterRules {
 
     private static String text(int row, List<String> cells, Header header, RosterColumn column, int maxLength, List<Failure> failures) {
         String value = header.value(cells, column);
+        if (value != null) {
+            value = Text.normalise(value, column == RosterColumn.OCCUPATION ? Text.Kind.LINE : Text.Kind.NAME);
+        }
         if (value != null && value.codePointCount(0, value.length()) > maxLength) {
             failures.add(new Failure(row, header.nameOf(column), "TOO_LONG", "过长 (at most " + maxLength + " characters)"));
             return null;
@@ -220,6 +240,8 @@ final class RosterRules {
         String column = header.nameOf(RosterColumn.JOINED_ON);
         if (date == null) {
             failures.add(new Failure(row, column, "INVALID_DATE", "日期无效 (not a date: write yyyy-MM-dd or yyyy/M/d)"));
+        } else if (date.isBefore(Dates.ACFTU_FOUNDED)) {
+            failures.add(new Failure(row, column, "INVALID_DATE", "入会日期早于全总成立 (a join date is from 1925-05-01, when the ACFTU was founded)"));
         } else if (date.isAfter(today)) {
             failures.add(new Failure(row, column, "FUTURE_DATE", "入会日期不能晚于今天 (" + date + " is in the future)"));
         } else if (id != null && date.isBefore(id.birthDate())) {

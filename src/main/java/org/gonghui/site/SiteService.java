@@ -19,6 +19,7 @@ import org.gonghui.security.Caller;
 import org.gonghui.security.CallerScope;
 import org.gonghui.support.NotFoundException;
 import org.gonghui.support.PageRequest;
+import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.Versions;
 import org.gonghui.union.TradeUnion;
@@ -110,13 +111,13 @@ public class SiteService {
         ServiceSite site = new ServiceSite();
         site.unionId = host.id;
         site.kind = input.kind;
-        site.name = UnionRules.text("name", input.name, 200, true);
-        site.address = UnionRules.text("address", input.address, 300, false);
+        site.name = Text.name("name", input.name, 200, true);
+        site.address = Text.line("address", input.address, 300, false);
         Coordinates.LatLon wgs = position("latitude", input.latitude, input.longitude, input.coordinateSystem);
         site.latitude = wgs.lat();
         site.longitude = wgs.lon();
         site.amenities = amenities(input.amenities);
-        site.openingHours = UnionRules.text("openingHours", input.openingHours, 200, false);
+        site.openingHours = Text.line("openingHours", input.openingHours, 200, false);
         site.starRating = rating(input.starRating);
         site.status = SiteStatus.OPEN;
         site.updatedAt = OffsetDateTime.now();
@@ -133,10 +134,10 @@ public class SiteService {
         Versions.check("site", site.id, site.version, input.version);
         Map<String, String> before = site.auditedFields();
         if (input.name != null) {
-            site.name = UnionRules.text("name", input.name, 200, true);
+            site.name = Text.name("name", input.name, 200, true);
         }
         if (input.address != null) {
-            site.address = UnionRules.text("address", input.address, 300, false);
+            site.address = Text.line("address", input.address, 300, false);
         }
         if ((input.latitude == null) != (input.longitude == null)) {
             throw new ValidationException("latitude: 纬度和经度须同时提供 (give latitude and longitude together)");
@@ -150,7 +151,7 @@ public class SiteService {
             site.amenities = amenities(input.amenities);
         }
         if (input.openingHours != null) {
-            site.openingHours = UnionRules.text("openingHours", input.openingHours, 200, false);
+            site.openingHours = Text.line("openingHours", input.openingHours, 200, false);
         }
         if (input.starRating != null) {
             site.starRating = rating(input.starRating);
@@ -177,7 +178,7 @@ public class SiteService {
     static Coordinates.LatLon position(String field, Double latitude, Double longitude, CoordinateSystem system) {
         if (latitude == null || longitude == null || !Coordinates.inChina(latitude, longitude)) {
             throw new ValidationException(field + ": 坐标不在中国境内 (latitude " + Coordinates.MIN_LAT + "–" + Coordinates.MAX_LAT + ", longitude "
-                    + Coordinates.MIN_LON + "–" + Coordinates.MAX_LON + "), got " + latitude + ", " + longitude);
+                    + Coordinates.MIN_LON + "–" + Coordinates.MAX_LON + "))");
         }
         return system == CoordinateSystem.GCJ02 ? Coordinates.gcj02ToWgs84(latitude, longitude) : new Coordinates.LatLon(latitude, longitude);
     }

@@ -2,12 +2,12 @@ package org.gonghui.statistics;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.gonghui.support.Dates;
 import org.gonghui.support.ValidationException;
 
 /** An inclusive range of calendar months (Asia/Shanghai). */
@@ -46,7 +46,7 @@ public record MonthRange(YearMonth from, YearMonth to) {
     public static MonthRange of(String fromField, String from, String toField, String to) {
         MonthRange range = new MonthRange(month(fromField, from), month(toField, to));
         if (range.to.isBefore(range.from)) {
-            throw new ValidationException(toField + ": 结束月份早于开始月份 — " + to + " is before " + from);
+            throw new ValidationException(toField + ": 结束月份早于开始月份 (the last month is before the first)");
         }
         if (range.months() > MAX_MONTHS) {
             throw new ValidationException(toField + ": 区间过长 — at most " + MAX_MONTHS + " months, got " + range.months());
@@ -55,14 +55,7 @@ public record MonthRange(YearMonth from, YearMonth to) {
     }
 
     public static YearMonth month(String field, String text) {
-        if (text == null || !text.matches("[0-9]{4}-[0-9]{2}")) {
-            throw new ValidationException(field + ": 月份格式为 YYYY-MM — expected a month such as 2026-01, got " + text);
-        }
-        try {
-            return YearMonth.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(field + ": 月份无效 — no such month " + text);
-        }
+        return Dates.month(field, text);
     }
 
     public long months() {

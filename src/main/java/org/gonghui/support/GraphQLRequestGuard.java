@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,7 +29,6 @@ import graphql.parser.exceptions.ParseCancelledTooDeepException;
 import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
 import graphql.schema.GraphQLSchema;
 import graphql.validation.ValidationError;
-import graphql.validation.ValidationErrorType;
 import graphql.validation.Validator;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -68,8 +65,6 @@ public class GraphQLRequestGuard implements EventingService {
     /** Parsed and validated documents by query text: clients send the same few queries over and over. */
     private static final Map<String, Document> DOCUMENTS = new ConcurrentHashMap<>();
     /** graphql-java prefixes each validation message with its rule and path; we give those separately. */
-    private static final Pattern VALIDATION_PREFIX = Pattern.compile("^Validation error \\([^)]*\\) : ");
-    private static final Pattern ARGUMENT = Pattern.compile("argument '([A-Za-z_][A-Za-z0-9_.\\[\\]]*)'");
 
     /**
      * Told the name of each step of the check (json, parse, validate, limits) and whether it ran on an
@@ -225,16 +220,14 @@ public class GraphQLRequestGuard implements EventingService {
                 return Refusal.requestError("LIMIT_EXCEEDED", "document: 查询文档过大 (the document exceeds " + limits.maxCharacters()
                         + " characters, " + limits.maxTokens() + " tokens or the nesting limit)", null);
             } catch (InvalidSyntaxException e) {
-                // position only: graphql-java's message quotes the offending token, which may be a literal the caller typed
                 SourceLocation at = e.getLocation();
-                return Refusal.requestError("BAD_REQUEST", "GraphQL 语法错误 (syntax error)"
-                        + (at == null ? "" : " at line " + at.getLine() + ", column " + at.getColumn()), at);
+                return Refusal.requestError("BAD_REQUEST", GraphQLErrors.describe(e), at);
             }
             step("validate");
             List<ValidationError> invalid = new Validator().validateDocument(schema.get(), document, Locale.ENGLISH);
             if (!invalid.isEmpty()) {
                 List<Problem> problems = new ArrayList<>();
-                invalid.forEach(error -> problems.add(new Problem(describe(error),
+                invalid.forEach(error -> problems.add(new Problem(GraphQLErrors.describe(error),
                         error.getLocations() == null || error.getLocations().isEmpty() ? null : error.getLocations().get(0))));
                 return new Refusal("BAD_REQUEST", problems, true);
             }
@@ -258,25 +251,6 @@ public class GraphQLRequestGuard implements EventingService {
 
     private static void step(String name) {
         stepListener.accept(name, io.vertx.core.Context.isOnEventLoopThread());
-    }
-
-    /**
-     * A validation error as path and rule. graphql-java's text names the rule class and, for a value
-     * of the wrong type, repeats the value (an ID number typed into a filter): those become our own words.
-     */
-    static String describe(ValidationError error) {
-        String path = error.getQueryPath() == null || error.getQueryPath().isEmpty() ? "document" : String.join(".", error.getQueryPath());
-        String description = VALIDATION_PREFIX.matcher(error.getDescription() == null ? "" : error.getDescription()).replaceFirst("");
-        boolean echoesValue = error.getValidationErrorType() == ValidationErrorType.WrongType
-                || error.getValidationErrorType() == ValidationErrorType.BadValueForDefaultArg
-                || error.getValidationErrorType() == ValidationErrorType.NullValueForNonNullArgument
-                || description.contains("Value{") || description.contains("value '");
-        if (echoesValue) {
-            Matcher argument = ARGUMENT.matcher(description);
-            String name = argument.find() ? "argument '" + argument.group(1) + "'" : "a value";
-            description = "参数值不符合其类型 (" + name + " does not fit its type)";
-        }
-        return path + ": " + description;
     }
 
     /**

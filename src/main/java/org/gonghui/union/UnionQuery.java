@@ -1,5 +1,7 @@
 package org.gonghui.union;
 
+import org.gonghui.support.Text;
+
 import io.quarkus.panache.common.Parameters;
 
 /**
@@ -34,9 +36,10 @@ record UnionQuery(String where, Parameters parameters) {
                 where.append(" and regionCode = :region");
                 params = params.and("region", filter.regionCode);
             }
-            if (filter.nameContains != null && !filter.nameContains.isBlank()) {
+            String name = Text.name("filter.nameContains", filter.nameContains, 200, false);
+            if (name != null) {
                 where.append(" and name like :name escape '\\'");
-                params = params.and("name", "%" + escapeLike(filter.nameContains.trim()) + "%");
+                params = params.and("name", "%" + escapeLike(name) + "%");
             }
         }
         return new UnionQuery(where.toString(), params);

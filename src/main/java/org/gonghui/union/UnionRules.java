@@ -101,21 +101,6 @@ public final class UnionRules {
         }
     }
 
-    /** Trims a text field; empty becomes null. Enforces presence and length. */
-    public static String text(String field, String value, int maxLength, boolean required) {
-        String trimmed = value == null ? null : value.strip();
-        if (trimmed != null && trimmed.isEmpty()) {
-            trimmed = null;
-        }
-        if (trimmed == null && required) {
-            throw new ValidationException(field + ": 必填 — must not be empty");
-        }
-        if (trimmed != null && trimmed.codePointCount(0, trimmed.length()) > maxLength) {
-            throw new ValidationException(field + ": 过长 — at most " + maxLength + " characters");
-        }
-        return trimmed;
-    }
-
     public static void checkNotFuture(String field, LocalDate date) {
         if (date != null && date.isAfter(LocalDate.now(CHINA))) {
             throw new ValidationException(field + ": 不能晚于今天 — " + date + " is in the future");

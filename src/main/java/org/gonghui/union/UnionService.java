@@ -26,6 +26,7 @@ import org.gonghui.support.ConflictException;
 import org.gonghui.support.ForbiddenException;
 import org.gonghui.support.NotFoundException;
 import org.gonghui.support.PageRequest;
+import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.Versions;
 
@@ -136,17 +137,17 @@ public class UnionService {
         union.kind = input.kind;
         union.formationMode = input.formationMode;
         union.newEmploymentForm = newEmploymentForm(input.kind, input.newEmploymentForm, false);
-        union.name = UnionRules.text("name", input.name, 200, true);
-        union.shortName = UnionRules.text("shortName", input.shortName, 50, false);
-        union.regionCode = UnionRules.text("regionCode", input.regionCode, 6, false);
+        union.name = Text.name("name", input.name, 200, true);
+        union.shortName = Text.name("shortName", input.shortName, 50, false);
+        union.regionCode = Text.line("regionCode", input.regionCode, 6, false);
         UnionRules.checkRegion(union.level, union.regionCode, areaBelow(parent));
         union.establishedOn = input.establishedOn;
         UnionRules.checkNotFuture("establishedOn", union.establishedOn);
         union.status = status;
-        union.chairName = UnionRules.text("chairName", input.chairName, 50, false);
+        union.chairName = Text.name("chairName", input.chairName, 50, false);
         union.chairTermEnd = input.chairTermEnd;
-        union.hostEmployerName = UnionRules.text("hostEmployerName", input.hostEmployerName, 200, false);
-        union.hostEmployerCreditCode = UnionRules.text("hostEmployerCreditCode", input.hostEmployerCreditCode, 18, false);
+        union.hostEmployerName = Text.name("hostEmployerName", input.hostEmployerName, 200, false);
+        union.hostEmployerCreditCode = Text.line("hostEmployerCreditCode", input.hostEmployerCreditCode, 18, false);
         UnionRules.checkHostEmployer(union.kind, union.hostEmployerName, union.hostEmployerCreditCode);
 
         union.id = TradeUnion.nextId();
@@ -174,10 +175,10 @@ public class UnionService {
             throw new ForbiddenException(structural + ": 本级工会的类型、状态、新就业形态标识和行政区划须由上级工会修改 — kind, status, the new-employment-form flag and region code of your own union are changed by the union above");
         }
         if (input.name != null) {
-            union.name = UnionRules.text("name", input.name, 200, true);
+            union.name = Text.name("name", input.name, 200, true);
         }
         if (input.shortName != null) {
-            union.shortName = UnionRules.text("shortName", input.shortName, 50, false);
+            union.shortName = Text.name("shortName", input.shortName, 50, false);
         }
         if (input.kind != null) {
             UnionRules.checkKind(union.level, input.kind);
@@ -191,7 +192,7 @@ public class UnionService {
             union.formationMode = input.formationMode;
         }
         if (input.regionCode != null && !Objects.equals(blankToNull(input.regionCode), union.regionCode)) {
-            String code = UnionRules.text("regionCode", input.regionCode, 6, false);
+            String code = Text.line("regionCode", input.regionCode, 6, false);
             TradeUnion parent = union.parentId == null ? null : TradeUnion.findById(union.parentId);
             UnionRules.checkRegion(union.level, code, parent == null ? "" : areaBelow(parent));
             String area = UnionRules.areaOf(union.level, code);
@@ -212,16 +213,16 @@ public class UnionService {
             union.status = input.status;
         }
         if (input.chairName != null) {
-            union.chairName = UnionRules.text("chairName", input.chairName, 50, false);
+            union.chairName = Text.name("chairName", input.chairName, 50, false);
         }
         if (input.chairTermEnd != null) {
             union.chairTermEnd = input.chairTermEnd;
         }
         if (input.hostEmployerName != null) {
-            union.hostEmployerName = UnionRules.text("hostEmployerName", input.hostEmployerName, 200, false);
+            union.hostEmployerName = Text.name("hostEmployerName", input.hostEmployerName, 200, false);
         }
         if (input.hostEmployerCreditCode != null) {
-            union.hostEmployerCreditCode = UnionRules.text("hostEmployerCreditCode", input.hostEmployerCreditCode, 18, false);
+            union.hostEmployerCreditCode = Text.line("hostEmployerCreditCode", input.hostEmployerCreditCode, 18, false);
         }
         UnionRules.checkHostEmployer(union.kind, union.hostEmployerName, union.hostEmployerCreditCode);
         union.updatedAt = OffsetDateTime.now();
@@ -279,7 +280,7 @@ public class UnionService {
             throw new ForbiddenException("id: 无权撤销本级工会 — dissolving a union needs authority over its parent");
         }
         checkVersion(union, input.version);
-        String reason = UnionRules.text("reason", input.reason, 500, true);
+        String reason = Text.multiline("reason", input.reason, 500, true);
         if (!union.status.isOpen()) {
             throw new ConflictException("id: 工会已" + (union.status == UnionStatus.DISSOLVED ? "撤销" : "合并") + " — union " + union.id + " is already " + union.status);
         }

@@ -24,6 +24,7 @@ import org.gonghui.statistics.MonthRange;
 import org.gonghui.statistics.StatisticsService;
 import org.gonghui.support.NotFoundException;
 import org.gonghui.support.PageRequest;
+import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionRules;
@@ -66,7 +67,7 @@ public class WorkforceService {
         count.keyGroup = input.keyGroup;
         count.registeredWorkers = input.registeredWorkers;
         count.countedOn = input.countedOn;
-        count.source = UnionRules.text("source", input.source, 200, false);
+        count.source = Text.line("source", input.source, 200, false);
         count.recordedBy = caller.subject();
         count.persist();
         count.flush();
@@ -121,7 +122,7 @@ public class WorkforceService {
         EnrolmentTarget target = new EnrolmentTarget();
         target.unionId = union.id;
         target.kind = input.kind;
-        target.title = UnionRules.text("title", input.title, 200, true);
+        target.title = Text.line("title", input.title, 200, true);
         target.dueOn = input.dueOn;
         if (input.kind == TargetKind.KEY_GROUP_ENROLMENT) {
             if (input.keyGroups == null || input.keyGroups.isEmpty() || input.keyGroups.contains(null)) {

@@ -342,6 +342,25 @@ class RosterImportTests {
         }
     }
 
+    @Test
+    void cellsThatBreakTheTextRuleFailWithInvalidTextWhileRareCharactersAndMiddleDotsPass() {
+        JsonPath job = importRoster("unionId=" + HEYANG_BAOAN + "&dryRun=true", utf8(HEADER,
+                row("阿卜杜拉\u30FB艾买提", personId(201), ""),                                              // 2 valid
+                row("𠮷田", personId(202), ""),                                                            // 3 valid (outside the BMP)
+                row("王\u0000伟", personId(203), ""),                                                      // 4 NUL
+                row("\u200B\u200B", personId(204), ""),                                                    // 5 nothing visible
+                "李四," + personId(205) + ",,某\u202E公司,,,,,,",                                            // 6 bidi control
+                "赵六," + personId(206) + ",,,,\u001B[31m快递员,,,,",                                        // 7 terminal escape
+                "钱七," + personId(207) + ",,,,,\u0085快递员,,,"));                                         // 8 C1 control
+        assertEquals(2, job.getInt("validRows"), job::prettify);
+        assertFailure(job, 4, "姓名", "INVALID_TEXT");
+        assertFailure(job, 5, "姓名", "INVALID_TEXT");
+        assertFailure(job, 6, "工作单位", "INVALID_TEXT");
+        assertFailure(job, 7, "职业", "INVALID_TEXT");
+        assertFailure(job, 8, "重点群体", "INVALID_TEXT");
+        assertEquals(5, failures(job).size(), job::prettify);
+    }
+
     private static void assertFailure(JsonPath job, int row, String column, String code) {
         boolean found = failures(job).stream().anyMatch(f -> Integer.valueOf(row).equals(f.get("row")) && code.equals(f.get("code"))
                 && Objects.equals(column, f.get("column")));

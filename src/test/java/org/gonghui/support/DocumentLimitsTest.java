@@ -44,6 +44,7 @@ class DocumentLimitsTest {
         public int maxHeavyFields() { return 5; }
         public int heavyWorkPerMinute() { return 600; }
         public Duration statementTimeout() { return Duration.ofSeconds(5); }
+        public Duration bodyTimeout() { return Duration.ofSeconds(10); }
     };
 
     @BeforeAll

@@ -72,12 +72,4 @@ class UnionRulesTest {
         assertTrue(UnionLevel.COUNTY.allowedParents().contains(UnionLevel.PROVINCIAL));
         assertTrue(UnionLevel.NATIONAL.allowedParents().isEmpty());
     }
-
-    @Test
-    void textIsTrimmedAndLimitedInCharactersNotBytes() {
-        assertEquals("洛阳", UnionRules.text("name", "  洛阳 ", 2, true));
-        assertNull(UnionRules.text("shortName", "   ", 5, false));
-        ValidationException e = assertThrows(ValidationException.class, () -> UnionRules.text("name", "洛阳市", 2, true));
-        assertTrue(e.getMessage().startsWith("name:"));
-    }
 }
