@@ -1,0 +1,6 @@
+-- A transfer keeps the member's name as it was when they were released, so that a side which no longer
+-- sees the member (the outgoing union after acceptance, the receiving union after cancellation) can
+-- still show who moved without reading the member's live record.
+alter table membership_transfer add column member_name text;
+update membership_transfer t set member_name = m.name from membership m where m.id = t.membership_id;
+alter table membership_transfer alter column member_name set not null;
