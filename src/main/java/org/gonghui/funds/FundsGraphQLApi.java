@@ -48,10 +48,9 @@ public class FundsGraphQLApi {
     // Batched fields (one statement per level of the response, avoiding N+1).
 
     @Name("union")
-    @Description("基层工会 (the grassroots union the employer belongs to).")
+    @Description("基层工会 (the grassroots union the employer belongs to); null when it no longer lies in your subtree (moved away).")
     @RolesAllowed(Roles.OFFICIAL)
-    @NonNull
-    public List<@NonNull TradeUnion> union(@Source List<FundsRemittance> sources) {
+    public List<TradeUnion> union(@Source List<FundsRemittance> sources) {
         return remittances.unionsOf(sources);
     }
 

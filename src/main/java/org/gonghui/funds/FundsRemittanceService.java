@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import org.gonghui.audit.AuditLog;
 import org.gonghui.security.Caller;
+import org.gonghui.security.CallerScope;
 import org.gonghui.support.ConflictException;
 import org.gonghui.support.Dates;
 import org.gonghui.support.Money;
@@ -114,8 +115,10 @@ public class FundsRemittanceService {
 
     /** The union of each remittance, in one statement; every remittance shown lies in the caller's subtree. */
     public List<TradeUnion> unionsOf(List<FundsRemittance> remittances) {
-        caller.official();
+        CallerScope scope = caller.official();
+        // checked now, as union(id) would: a union moved out of the caller's subtree since the remittance was recorded reads null
         Map<Long, TradeUnion> byId = TradeUnion.listByIds(remittances.stream().map(r -> r.unionId).collect(Collectors.toSet())).stream()
+                .filter(u -> scope.covers(u.path))
                 .collect(Collectors.toMap(u -> u.id, Function.identity()));
         return remittances.stream().map(r -> byId.get(r.unionId)).toList();
     }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -13,16 +12,14 @@ import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.support.PersonalData.Sealed;
 
-import io.quarkus.arc.profile.IfBuildProfile;
-import io.quarkus.runtime.StartupEvent;
 
 /**
- * Demo members (fictional people with valid ID numbers) in the demo hierarchy, for dev mode and tests.
+ * Demo members (fictional people with valid ID numbers) in the demo hierarchy, for dev mode, tests and
+ * a packaged application started with {@code gonghui.demo.load=true} (see {@code dev/DemoDataLoader}).
  * Written through the same encryption and keyed hash as real data, so they cannot be a SQL script.
  * Fixed ids below 100,000,000.
  */
 @ApplicationScoped
-@IfBuildProfile(anyOf = { "dev", "test" })
 public class DemoMembers {
 
     /** One demo member: the first 17 ID digits (check character computed), and their membership. */
@@ -51,10 +48,6 @@ public class DemoMembers {
 
     @Inject
     PersonalData personalData;
-
-    void onStart(@Observes StartupEvent event) {
-        seedIfEmpty();
-    }
 
     @Transactional
     public void seedIfEmpty() {

@@ -152,10 +152,11 @@ public class MemberGraphQLApi {
     }
 
     @Name("member")
-    @Description("The member being transferred (masked personal data).")
+    @Description("The member being transferred (masked personal data); null when you may no longer see them "
+            + "(as member(id) would say NOT_FOUND: the outgoing side after acceptance, the receiving side after cancellation). "
+            + "memberName still says who moved.")
     @RolesAllowed(Roles.OFFICIAL)
-    @NonNull
-    public List<@NonNull Member> transferMember(@Source List<MembershipTransfer> sources) {
+    public List<Member> transferMember(@Source List<MembershipTransfer> sources) {
         return workflows.membersOf(sources);
     }
 

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -334,22 +335,54 @@ public class MemberService {
 
     // --- shared by the workflows
 
-    /** A member the official may see: in their subtree, or the subject of an open transfer into it. */
+    /**
+     * The one visibility rule for members: an official sees a member whose union lies in their subtree,
+     * or who is the subject of an open transfer into it ({@code openTransferTo}: the receiving union's
+     * path, null without an open transfer). Used by {@code member(id)} and by every field that links to
+     * a member.
+     */
+    static boolean sees(CallerScope scope, String memberUnionPath, String openTransferToPath) {
+        return scope.covers(memberUnionPath) || openTransferToPath != null && scope.covers(openTransferToPath);
+    }
+
+    /** A member the official may see (see {@link #sees}). */
     Membership visible(CallerScope scope, Long id, String field) {
         Membership m = id == null ? null : Membership.findWithPerson(id).orElse(null);
         if (m != null) {
-            TradeUnion union = TradeUnion.findById(m.unionId);
-            if (scope.covers(union.path)) {
-                return m;
-            }
-            if (m.status == MemberStatus.TRANSFERRING) {
+            String unionPath = TradeUnion.<TradeUnion>findById(m.unionId).path;
+            String openTransferTo = null;
+            if (!scope.covers(unionPath) && m.status == MemberStatus.TRANSFERRING) {
                 MembershipTransfer open = MembershipTransfer.find("membershipId = ?1 and status = ?2", m.id, TransferStatus.RELEASED).firstResult();
-                if (open != null && scope.covers(TradeUnion.<TradeUnion>findById(open.toUnionId).path)) {
-                    return m;
-                }
+                openTransferTo = open == null ? null : TradeUnion.<TradeUnion>findById(open.toUnionId).path;
+            }
+            if (sees(scope, unionPath, openTransferTo)) {
+                return m;
             }
         }
         throw new NotFoundException(field + ": 会员不存在 — no member " + id + " in your scope");
+    }
+
+    /** Which of these members the official may see now (see {@link #sees}); one statement. */
+    Set<Long> visibleAmong(CallerScope scope, Collection<Long> ids) {
+        Set<Long> visible = new HashSet<>();
+        if (ids.isEmpty()) {
+            return visible;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Membership.getEntityManager().createNativeQuery("""
+                select m.id, u.path, tu.path from membership m
+                  join trade_union u on u.id = m.union_id
+                  left join membership_transfer t on t.membership_id = m.id and t.status = 'RELEASED' and m.status = 'TRANSFERRING'
+                  left join trade_union tu on tu.id = t.to_union_id
+                 where m.id = any(cast(:ids as bigint[]))""")
+                .setParameter("ids", longArray(ids))
+                .getResultList();
+        for (Object[] row : rows) {
+            if (sees(scope, (String) row[1], (String) row[2])) {
+                visible.add(((Number) row[0]).longValue());
+            }
+        }
+        return visible;
     }
 
     /** A member of a union in the official's subtree: what may be changed. */

@@ -39,6 +39,11 @@ public class MembershipTransfer extends PanacheEntityBase {
     @Description("Id of the member (membership) being transferred.")
     public Long membershipId;
 
+    @NonNull
+    @Column(name = "member_name", updatable = false)
+    @Description("会员姓名 (the member's name when released): shown even where the member itself is no longer visible.")
+    public String memberName;
+
     @Ignore
     @Column(name = "person_hash", updatable = false)
     public byte[] personHash;

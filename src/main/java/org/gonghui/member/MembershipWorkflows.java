@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -213,6 +214,7 @@ public class MembershipWorkflows {
         MembershipTransfer t = new MembershipTransfer();
         t.membershipId = m.id;
         t.personHash = m.personHash;
+        t.memberName = m.name;
         t.fromUnionId = m.unionId;
         t.toUnionId = to.id;
         t.previousStatus = m.status;
@@ -295,11 +297,15 @@ public class MembershipWorkflows {
         return new TransferConnection(MembershipTransfer.findPage(where, params, page.afterId(), page.rowsToFetch()), page);
     }
 
-    /** The member of each transfer, in one statement. */
+    /**
+     * The member of each transfer, checked now with the rule of {@code member(id)}: null where the caller
+     * no longer sees the member (a former party of an accepted or cancelled transfer). Two statements.
+     */
     public List<Member> membersOf(List<MembershipTransfer> transfers) {
-        caller.official();
+        CallerScope scope = caller.official();
         Map<Long, Member> byId = new HashMap<>();
-        members.byIds(transfers.stream().map(t -> t.membershipId).distinct().toList()).forEach(m -> byId.put(m.id, m));
+        Set<Long> visible = members.visibleAmong(scope, transfers.stream().map(t -> t.membershipId).distinct().toList());
+        members.byIds(visible).forEach(m -> byId.put(m.id, m));
         return transfers.stream().map(t -> byId.get(t.membershipId)).toList();
     }
 

@@ -1,6 +1,5 @@
 package org.gonghui.security;
 
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +8,10 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.gonghui.support.RefusedSignInException;
 import org.gonghui.support.UnavailableException;
 import org.gonghui.union.TradeUnion;
+import org.gonghui.union.UnionStatus;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -22,10 +23,12 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Turns a verified token into a scoped caller. The token must carry exactly one of the seven tier
- * roles; an official's token must carry a {@code union_id} naming an existing union of that tier's
- * level. Anything else is refused with 401 before GraphQL runs. The resulting identity holds only
- * the tier role (plus the derived {@link Roles#OFFICIAL}) and the {@link CallerScope}.
+ * Turns a verified token into a scoped caller, per request and from the database (no cache), so a
+ * dissolution, merge or move committed on any replica applies to the next request everywhere. The
+ * token must carry one tier (see {@link Tier#of}); an official's token must carry a {@code union_id}
+ * naming an existing union of that tier's level that is neither DISSOLVED nor MERGED. Anything else is
+ * refused with 401 before GraphQL runs. The resulting identity holds only the tier role (plus the
+ * derived {@link Roles#OFFICIAL}) and the {@link CallerScope}.
  */
 @ApplicationScoped
 public class CallerScopeAugmentor implements SecurityIdentityAugmentor {
@@ -45,11 +48,8 @@ public class CallerScopeAugmentor implements SecurityIdentityAugmentor {
     }
 
     private SecurityIdentity scoped(SecurityIdentity identity) {
-        List<Tier> tiers = identity.getRoles().stream().map(Tier::ofRole).flatMap(Optional::stream).distinct().toList();
-        if (tiers.size() != 1) {
-            throw refuse(identity, "token carries " + tiers.size() + " tier roles, exactly one is required");
-        }
-        Tier tier = tiers.get(0);
+        Tier tier = Tier.of(identity.getRoles())
+                .orElseThrow(() -> refuse(identity, "token carries no tier role or more than one official tier"));
         CallerScope scope;
         if (tier.unionLevel().isEmpty()) {
             scope = new CallerScope(tier, null, null);
@@ -62,6 +62,13 @@ public class CallerScopeAugmentor implements SecurityIdentityAugmentor {
             } catch (IllegalStateException e) {
                 LOG.warnf("Cannot check the token's union %s: %s", unionId, e.getMessage());
                 throw new UnavailableException();
+            }
+            if (placement.status() == UnionStatus.DISSOLVED || placement.status() == UnionStatus.MERGED) {
+                LOG.infof("Refused token of %s: union %s is %s", identity.getPrincipal().getName(), unionId, placement.status());
+                String reason = (placement.status() == UnionStatus.MERGED ? "所在工会已合并" : "所在工会已撤销")
+                        + " (the union this login is bound to is " + placement.status()
+                        + "; its officials can no longer sign in: ask the union above to reassign the login)";
+                throw new AuthenticationFailedException(reason, new RefusedSignInException(reason));
             }
             if (placement.level() != tier.unionLevel().get()) {
                 throw refuse(identity, "role " + tier.role() + " does not match union " + unionId + " of level " + placement.level());

@@ -1,12 +1,14 @@
 package org.gonghui.security;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.gonghui.union.UnionLevel;
 
-/** The seven realm roles a token may carry; exactly one per token. */
+/** The seven realm roles a token may carry: one per token, or {@code member} beside one official tier (see {@link #of}). */
 @Description("登录者的层级 (the caller's tier): one realm role of the token.")
 public enum Tier {
     @Description("全国总工会官员 (national official), role national-admin")
@@ -39,6 +41,20 @@ public enum Tier {
     /** The level of union an official of this tier is bound to; empty for members. */
     public Optional<UnionLevel> unionLevel() {
         return Optional.ofNullable(level);
+    }
+
+    /**
+     * The tier of a token's roles: exactly one tier role, or {@code member} plus exactly one official
+     * tier, which is that official. Keycloak's default role gives every new user {@code member}, so an
+     * official created in the console holds both; two official tiers stay ambiguous and are refused.
+     */
+    public static Optional<Tier> of(Collection<String> roles) {
+        List<Tier> tiers = roles.stream().map(Tier::ofRole).flatMap(Optional::stream).distinct().toList();
+        List<Tier> officials = tiers.stream().filter(t -> t != MEMBER).toList();
+        if (officials.size() == 1) {
+            return Optional.of(officials.get(0));
+        }
+        return officials.isEmpty() && tiers.contains(MEMBER) ? Optional.of(MEMBER) : Optional.empty();
     }
 
     public static Optional<Tier> ofRole(String role) {

@@ -34,9 +34,10 @@ public class FailureResponses {
                 return;
             }
             if (find(ctx.failure(), AuthenticationFailedException.class) != null) {
+                Throwable explained = find(ctx.failure(), RefusedSignInException.class);
                 ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-                respond(ctx, 401, "UNAUTHENTICATED",
-                        "访问令牌无效 (the bearer token is invalid, expired, for another audience, or not bound to one tier and union)");
+                respond(ctx, 401, "UNAUTHENTICATED", explained != null ? explained.getMessage()
+                        : "访问令牌无效 (the bearer token is invalid, expired, for another audience, or not bound to one tier and union)");
                 return;
             }
             if (ctx.statusCode() == 413) {

@@ -1,9 +1,11 @@
 package org.gonghui.support;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
@@ -14,13 +16,21 @@ import io.agroal.api.AgroalDataSource;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.quarkus.scheduler.Scheduled;
 
-/** Bucket4j token buckets in PostgreSQL (table rate_limit_bucket), one per caller and kind of request. */
+/**
+ * Bucket4j token buckets in PostgreSQL (table rate_limit_bucket), shared by all replicas. Each limit
+ * holds over any rolling minute: a bucket of {@code burst} tokens refilled smoothly with
+ * {@code limit - burst} a minute never grants more than {@code limit} in any 60 seconds. Each kind of
+ * bucket carries the version of its configuration (table rate_limit_config), so a changed limit
+ * applies to buckets stored under the old one on their next use.
+ */
 @ApplicationScoped
 public class RateLimitBuckets {
 
@@ -36,9 +46,15 @@ public class RateLimitBuckets {
     private static final int PURGE_BATCH = 1_000;
 
     private PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
-    private BucketConfiguration mutations;
-    private BucketConfiguration heavyWork;
-    private final Map<String, Bucket> publicBuckets = new ConcurrentHashMap<>();
+    private Kind mutations;
+    private Kind publicGlobal;
+    private Kind publicPerAddress;
+    private Kind publicPerAppInstance;
+    private Kind heavyWork;
+
+    /** One kind of bucket: its configuration and that configuration's stored version. */
+    record Kind(String name, BucketConfiguration configuration, long version) {
+    }
 
     @PostConstruct
     void init() {
@@ -47,13 +63,56 @@ public class RateLimitBuckets {
                 .table("rate_limit_bucket")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
                 .build();
-        mutations = BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(limits.mutationsPerMinute()).refillGreedy(limits.mutationsPerMinute(), Duration.ofMinutes(1)))
+        mutations = kind("mutation", limits.mutationsPerMinute(), limits.mutationBurst());
+        RateLimits.PublicQueries p = limits.publicQueries();
+        publicGlobal = kind("public-global", p.perMinute(), p.burst());
+        publicPerAddress = kind("public-address", p.perAddressPerMinute(), p.perAddressBurst());
+        publicPerAppInstance = kind("public-app", p.perAppInstancePerMinute(), p.perAppInstanceBurst());
+        // heavy work: a whole minute's budget may go to one document (DocumentLimits refuses larger ones)
+        int heavy = requestLimits.heavyWorkPerMinute();
+        heavyWork = new Kind("heavy", BucketConfiguration.builder()
+                .addLimit(l -> l.capacity(heavy).refillGreedy(heavy, Duration.ofMinutes(1))).build(),
+                configurationVersion("heavy", Integer.toString(heavy)));
+    }
+
+    /**
+     * At most {@code limit} tokens in any rolling minute: {@code burst} at once, then
+     * {@code limit - burst} a minute, refilled smoothly (in any 60 s: burst + refill = limit).
+     */
+    static BucketConfiguration perRollingMinute(String name, int limit, int burst) {
+        if (burst < 1 || burst >= limit) {
+            throw new IllegalArgumentException("gonghui.rate-limit: the burst of " + name + " must lie between 1 and its per-minute limit "
+                    + limit + " minus 1, not " + burst);
+        }
+        return BucketConfiguration.builder()
+                .addLimit(l -> l.capacity(burst).refillGreedy(limit - burst, Duration.ofMinutes(1)))
                 .build();
-        heavyWork = BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(requestLimits.heavyWorkPerMinute())
-                        .refillGreedy(requestLimits.heavyWorkPerMinute(), Duration.ofMinutes(1)))
-                .build();
+    }
+
+    private Kind kind(String name, int limit, int burst) {
+        BucketConfiguration configuration = perRollingMinute(name, limit, burst);
+        return new Kind(name, configuration, configurationVersion(name, limit + "/" + burst));
+    }
+
+    /** The version of this configuration: unchanged while it stays, one higher when a replica starts with another. */
+    private long configurationVersion(String name, String fingerprint) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement upsert = c.prepareStatement("""
+                        insert into rate_limit_config as r (name, fingerprint, version) values (?, ?, 1)
+                        on conflict (name) do update set fingerprint = excluded.fingerprint, version = r.version + 1
+                         where r.fingerprint <> excluded.fingerprint""");
+                PreparedStatement select = c.prepareStatement("select version from rate_limit_config where name = ?")) {
+            upsert.setString(1, name);
+            upsert.setString(2, fingerprint);
+            upsert.executeUpdate();
+            select.setString(1, name);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the rate-limit configuration version of " + name, e);
+        }
     }
 
     /** Deletes the buckets of callers idle long enough for their bucket to be full again (each replica may run it). */
@@ -64,42 +123,48 @@ public class RateLimitBuckets {
         }
     }
 
-    /**
-     * Takes one public-query token of a client address. These buckets live in this replica's memory:
-     * public reads are frequent and cheap, and a shared row per address would serialize them; with
-     * several replicas an address gets the limit once per replica, which still stops a flood.
-     */
-    public OptionalLong takePublicQuery(String caller) {
-        Bucket bucket = publicBuckets.computeIfAbsent(caller, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(limits.publicQueriesPerMinute()).refillGreedy(limits.publicQueriesPerMinute(), Duration.ofMinutes(1)))
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? OptionalLong.empty()
-                : OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1));
+    private Bucket bucket(Kind kind, String key) {
+        var builder = buckets.builder().withImplicitConfigurationReplacement(kind.version(), TokensInheritanceStrategy.AS_IS);
+        if (kind == publicGlobal) {
+            // one row for every anonymous caller: concurrent requests of this replica share one round trip
+            builder = builder.withOptimization(Optimizations.batching());
+        }
+        return builder.build(kind.name() + "/" + key, kind::configuration);
     }
 
-    /** Forgets the in-memory buckets that are full again (their addresses have been idle). */
-    @Scheduled(every = "5m", delay = 1, delayUnit = TimeUnit.MINUTES, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void purgeIdlePublicBuckets() {
-        publicBuckets.values().removeIf(b -> b.getAvailableTokens() >= limits.publicQueriesPerMinute());
+    private static OptionalLong take(Bucket bucket) {
+        return take(bucket, 1);
+    }
+
+    private static OptionalLong take(Bucket bucket, long tokens) {
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(tokens);
+        return probe.isConsumed() ? OptionalLong.empty()
+                : OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1));
     }
 
     /** Takes one mutation token of the caller; empty when granted, else the seconds to wait. */
     public OptionalLong takeMutation(String caller) {
-        ConsumptionProbe probe = buckets.builder().build("mutation/" + caller, () -> mutations).tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? OptionalLong.empty()
-                : OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1));
+        return take(bucket(mutations, caller));
     }
 
     /**
-     * Takes a document's heavy-work units from the caller's budget; empty when granted, else the
-     * seconds to wait. The limit is part of the key, so a new configuration starts new buckets
-     * instead of inheriting the old limit.
+     * Takes one public-query token: from the app instance's share of its address (when the client names
+     * one), from the address, and from the budget of all anonymous callers. A self-declared app instance
+     * only narrows: every request also draws from its address. Empty when granted, else the seconds to wait.
      */
+    public OptionalLong takePublicQuery(String address, String appInstance) {
+        if (appInstance != null) {
+            OptionalLong wait = take(bucket(publicPerAppInstance, address + "/" + appInstance));
+            if (wait.isPresent()) {
+                return wait;
+            }
+        }
+        OptionalLong wait = take(bucket(publicPerAddress, address));
+        return wait.isPresent() ? wait : take(bucket(publicGlobal, "all"));
+    }
+
+    /** Takes a document's heavy-work units from the caller's budget; empty when granted, else the seconds to wait. */
     public OptionalLong takeHeavyWork(String caller, long units) {
-        ConsumptionProbe probe = buckets.builder().build("heavy/" + requestLimits.heavyWorkPerMinute() + "/" + caller, () -> heavyWork)
-                .tryConsumeAndReturnRemaining(units);
-        return probe.isConsumed() ? OptionalLong.empty()
-                : OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1));
+        return take(bucket(heavyWork, caller), units);
     }
 }

@@ -1,6 +1,7 @@
 package org.gonghui.support;
 
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -17,8 +18,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Enforces {@link RateLimited} with Bucket4j token buckets kept in PostgreSQL, so every replica
- * draws from the same bucket. The key is the token subject, or the client address for anonymous
- * callers. Runs after the security interceptors (priority 150), so unauthenticated calls are refused
+ * draws from the same bucket. Mutations are keyed by the token subject, or the client address for
+ * anonymous callers; public queries by the client address (and its self-declared app instance, which
+ * only narrows the address's budget). Runs after the security interceptors (priority 150), so unauthenticated calls are refused
  * before they cost anything. A refusal is RATE_LIMITED and turns the HTTP status into 429.
  */
 @RateLimited
@@ -27,6 +29,8 @@ import io.vertx.ext.web.RoutingContext;
 public class RateLimiter {
 
     static final String LIMITED = "gonghui.rate-limited";
+    static final String APP_INSTANCE_HEADER = "X-App-Instance";
+    private static final Pattern APP_INSTANCE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @Inject
     RateLimitBuckets buckets;
@@ -43,11 +47,11 @@ public class RateLimiter {
     @AroundInvoke
     Object limit(InvocationContext context) throws Exception {
         RoutingContext http = Arc.container().requestContext().isActive() ? request.getCurrent() : null;
-        String key = identity.isAnonymous()
-                ? "addr:" + (http == null ? "unknown" : http.request().remoteAddress().host())
-                : "sub:" + caller.subject();
+        String address = "addr:" + (http == null ? "unknown" : http.request().remoteAddress().host());
         RateLimited limit = context.getMethod().getAnnotation(RateLimited.class);
-        OptionalLong wait = limit != null && limit.value() == RateLimited.Kind.PUBLIC_QUERY ? buckets.takePublicQuery(key) : buckets.takeMutation(key);
+        OptionalLong wait = limit != null && limit.value() == RateLimited.Kind.PUBLIC_QUERY
+                ? buckets.takePublicQuery(address, appInstance(http))
+                : buckets.takeMutation(identity.isAnonymous() ? address : "sub:" + caller.subject());
         if (wait.isPresent()) {
             if (http != null) {
                 http.put(LIMITED, wait.getAsLong());
@@ -55,5 +59,11 @@ public class RateLimiter {
             throw new RateLimitedException(wait.getAsLong());
         }
         return context.proceed();
+    }
+
+    /** The client's own app instance id ({@value #APP_INSTANCE_HEADER}), if it is a plain token of up to 64 characters. */
+    private static String appInstance(RoutingContext http) {
+        String value = http == null ? null : http.request().getHeader(APP_INSTANCE_HEADER);
+        return value != null && APP_INSTANCE.matcher(value).matches() ? value : null;
     }
 }

@@ -142,7 +142,7 @@ public class TradeUnion extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
 
     /** Where a union sits: enough to scope a caller. */
-    public record Placement(UnionLevel level, String path) {
+    public record Placement(UnionLevel level, String path, UnionStatus status) {
     }
 
     /** The fields an audit record compares, by their API names; values as text. */
@@ -221,10 +221,10 @@ public class TradeUnion extends PanacheEntityBase {
     /** Placement of one union by plain JDBC: used while authenticating, before any request context exists. */
     public static Optional<Placement> placementOf(DataSource dataSource, long id) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select level, path from trade_union where id = ?")) {
+                PreparedStatement s = c.prepareStatement("select level, path, status from trade_union where id = ?")) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new Placement(UnionLevel.valueOf(rs.getString(1)), rs.getString(2)))
+                return rs.next() ? Optional.of(new Placement(UnionLevel.valueOf(rs.getString(1)), rs.getString(2), UnionStatus.valueOf(rs.getString(3))))
                         : Optional.empty();
             }
         } catch (SQLException e) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
@@ -97,11 +98,17 @@ public final class KeycloakClient {
      * A status of 300 or above fails.
      */
     public static HttpResponse<String> admin(String keycloakUrl, String method, String path, JsonObject body) {
+        return admin(keycloakUrl, method, path, body, null);
+    }
+
+    /** As {@link #admin(String, String, String, JsonObject)}, with a JSON array body when {@code array} is given. */
+    public static HttpResponse<String> admin(String keycloakUrl, String method, String path, JsonObject body, JsonArray array) {
+        String json = array != null ? array.toString() : body == null ? null : body.toString();
         HttpRequest request = HttpRequest.newBuilder(URI.create(keycloakUrl + "/admin/realms/" + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + adminToken(keycloakUrl))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build();
         HttpResponse<String> response = send(request);
         if (response.statusCode() >= 300) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -128,6 +129,82 @@ class MemberAuthorizationMatrixTests {
     @MethodSource("everyOperation")
     void anonymousCallersAreAskedToSignIn(Operation operation) {
         assertCell(null, HENAN, operation, "UNAUTHENTICATED");
+    }
+
+    /** How a transfer ended, and which side of it looks afterwards. */
+    enum Outcome {
+        ACCEPTED, CANCELLED
+    }
+
+    enum Party {
+        OUTGOING, RECEIVING, ABOVE_BOTH
+    }
+
+    Stream<Arguments> formerParties() {
+        List<Arguments> cells = new ArrayList<>();
+        for (Outcome outcome : Outcome.values()) {
+            for (Party party : Party.values()) {
+                boolean sees = party == Party.ABOVE_BOTH || (outcome == Outcome.ACCEPTED ? party == Party.RECEIVING : party == Party.OUTGOING);
+                cells.add(Arguments.of(outcome, party, sees));
+            }
+        }
+        return cells.stream();
+    }
+
+    /**
+     * The relation "former party of a transfer": after a transfer of member 4 from 41030611 (heyang-baoan)
+     * to 41030612 (shunda) ends, its {@code member} field answers exactly as {@code member(id)} does for
+     * the same caller (null where that is NOT_FOUND), while {@code memberName} still says who moved.
+     */
+    @ParameterizedTest(name = "{0}, {1} sees the member: {2}")
+    @MethodSource("formerParties")
+    void formerPartiesOfATransferSeeItsMemberOnlyWhereMemberByIdDoes(Outcome outcome, Party party, boolean sees) {
+        try {
+            Result released = GraphQLClient.post(tokenFor("heyang-baoan"),
+                    "mutation($input: ReleaseMemberInput!) { releaseMember(input: $input) { id memberName } }",
+                    Map.of("input", Map.of("id", 4, "version", 0, "toUnionId", 41030612)));
+            assertFalse(released.hasErrors(), released::toString);
+            Object transferId = released.data("releaseMember.id");
+            String name = DemoData.queryString(dataSource, "select name from membership where id = 4");
+            assertEquals(name, released.data("releaseMember.memberName"));
+            Result decided = outcome == Outcome.ACCEPTED
+                    ? GraphQLClient.post(tokenFor("shunda"), "mutation($input: TransferDecisionInput!) { acceptTransfer(input: $input) { id } }",
+                            Map.of("input", Map.of("transferId", transferId, "version", 1)))
+                    : GraphQLClient.post(tokenFor("shunda"), "mutation($input: TransferDecisionInput!) { cancelTransfer(input: $input) { id } }",
+                            Map.of("input", Map.of("transferId", transferId, "version", 1, "reason", "本人未到岗")));
+            assertFalse(decided.hasErrors(), decided::toString);
+
+            String caller = switch (party) {
+                case OUTGOING -> "heyang-baoan";
+                case RECEIVING -> "shunda";
+                case ABOVE_BOTH -> "heyang";
+            };
+            Result result = GraphQLClient.post(tokenFor(caller), """
+                    query($t: ID!, $m: ID!) {
+                      membershipTransfer(id: $t) { id memberName member { id name employerName history { edges { node { toStatus } } } } }
+                      membershipTransfers { edges { node { id memberName member { id } } } }
+                      member(id: $m) { id }
+                    }""", Map.of("t", transferId, "m", 4));
+            assertEquals(200, result.status(), result::toString);
+            assertEquals(name, result.data("membershipTransfer.memberName"), result::toString);
+            assertEquals(List.of(name), result.json().getList("data.membershipTransfers.edges.node.memberName"), result::toString);
+            if (sees) {
+                assertFalse(result.hasErrors(), result::toString);
+                assertEquals("4", String.valueOf(result.<Object>data("member.id")));
+                assertEquals("4", String.valueOf(result.<Object>data("membershipTransfer.member.id")));
+                assertEquals(List.of("4"), result.json().getList("data.membershipTransfers.edges.node.member.id", String.class));
+            } else {
+                assertEquals("NOT_FOUND", result.errorCode(), result::toString);
+                assertEquals(List.of("member"), result.errors().get(0).get("path"), result::toString);
+                assertNull(result.data("member"), result::toString);
+                assertNotNull(result.data("membershipTransfer"), result::toString);
+                assertNull(result.data("membershipTransfer.member"), result::toString);
+                assertEquals(Collections.singletonList(null), result.json().getList("data.membershipTransfers.edges.node.member"),
+                        result::toString);
+            }
+        } finally {
+            DemoData.restore(dataSource);
+        }
     }
 
     void assertCell(String token, Target target, Operation operation, String expected) {

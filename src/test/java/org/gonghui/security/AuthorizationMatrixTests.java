@@ -146,6 +146,56 @@ class AuthorizationMatrixTests {
         assertCell(null, OFFICIALS.get(3), 410306, operation, "UNAUTHENTICATED");
     }
 
+    static Stream<Arguments> nestedCells() {
+        List<Arguments> cells = new ArrayList<>();
+        for (Official official : OFFICIALS) {
+            for (Relation relation : List.of(Relation.OWN, Relation.INSIDE)) {
+                if (official.target(relation) != null) {
+                    cells.add(Arguments.of(Named.of(official.username() + " " + relation, official), relation));
+                }
+            }
+        }
+        return cells.stream();
+    }
+
+    /**
+     * The relation "outside union reached through a nested field": the parent of a union one sees is
+     * returned by {@code parent} (and {@code me { union { parent } }}) exactly when {@code union(id)}
+     * returns it; one's own union's parent lies outside, so it is null there and NOT_FOUND directly.
+     */
+    @ParameterizedTest
+    @MethodSource("nestedCells")
+    void outsideUnionsReachedThroughNestedFieldsAreHidden(Official official, Relation relation) {
+        String token = tokenFor(official.username());
+        long target = official.target(relation);
+        Result nested = GraphQLClient.post(token, """
+                query($id: ID!) { union(id: $id) { id ancestors { id } parent { id name } children(first: 50) { edges { node { id parent { id } } } } }
+                                  me { union { id parent { id } } } }""", Map.of("id", target));
+        assertEquals(200, nested.status(), nested::toString);
+        assertFalse(nested.hasErrors(), nested::toString);
+        List<Object> ancestors = nested.json().getList("data.union.ancestors.id");
+        Object parentId = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
+        Object shownParent = nested.data("union.parent.id");
+        if (parentId == null) {
+            assertNull(shownParent, nested::toString);
+        } else {
+            Result direct = GraphQLClient.post(token, "query($id: ID!) { union(id: $id) { id } }", Map.of("id", parentId));
+            if (relation == Relation.OWN) {
+                assertNull(shownParent, nested::toString);
+                assertEquals("NOT_FOUND", direct.errorCode(), direct::toString);
+                assertNull(direct.data("union"), direct::toString);
+            } else {
+                assertEquals(String.valueOf(parentId), String.valueOf(shownParent), nested::toString);
+                assertFalse(direct.hasErrors(), direct::toString);
+            }
+        }
+        assertEquals(String.valueOf(official.own()), String.valueOf(nested.<Object>data("me.union.id")), nested::toString);
+        assertNull(nested.data("me.union.parent"), "one's own union's parent lies outside one's subtree: " + nested);
+        for (Object childParent : nested.json().getList("data.union.children.edges.node.parent.id")) {
+            assertEquals(String.valueOf(target), String.valueOf(childParent), nested::toString);
+        }
+    }
+
     void assertCell(String token, Official official, long target, Operation operation, String expected) {
         String before = DemoData.fingerprint(dataSource);
         int version = DemoData.version(dataSource, target);

@@ -167,6 +167,59 @@ class KeycloakTokensIT {
         assertRefused(token.jwt());
     }
 
+    /** Creates a user through the admin API as an administrator would (password {@code demo}); returns its admin path. */
+    private String createUser(String username, Long unionId, String tierRole) {
+        var user = Json.createObjectBuilder().add("username", username).add("enabled", true).add("emailVerified", true)
+                .add("email", username + "@demo.gonghui.example.gov.cn").add("firstName", "新").add("lastName", "王")
+                .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "password")
+                        .add("value", KeycloakClient.DEMO_PASSWORD).add("temporary", false)));
+        if (unionId != null) {
+            user.add("attributes", Json.createObjectBuilder().add("union_id", Json.createArrayBuilder().add(String.valueOf(unionId))));
+        }
+        HttpResponse<String> created = KeycloakClient.admin(keycloakUrl, "POST", KeycloakServer.REALM + "/users", user.build());
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String userPath = KeycloakServer.REALM + "/users/" + location.substring(location.lastIndexOf('/') + 1);
+        if (tierRole != null) {
+            JsonObject role = KeycloakClient.adminGet(keycloakUrl, KeycloakServer.REALM + "/roles/" + tierRole);
+            KeycloakClient.admin(keycloakUrl, "POST", userPath + "/role-mappings/realm", null, Json.createArrayBuilder().add(role).build());
+        }
+        return userPath;
+    }
+
+    @Test
+    void anOfficialCreatedThroughTheAdminApiKeepsTheDefaultMemberRoleAndWorksAtOnce() {
+        String userPath = createUser("new-county-official", 410306L, "county-admin");
+        try {
+            AccessToken token = KeycloakClient.login(realmUrl, KeycloakClient.TEST_CLIENT, "new-county-official");
+            // the realm's default role gave them member as well
+            assertEquals(List.of("county-admin", "member"), tierRoles(token.claims()).stream().sorted().toList());
+            Result result = GraphQLClient.post(token.jwt(), "{ me { tier union { id } } union(id: 4103061) { id } }");
+            assertEquals(200, result.status(), result::toString);
+            assertFalse(result.hasErrors(), result::toString);
+            assertEquals("COUNTY", result.data("me.tier"));
+            assertEquals("410306", result.data("me.union.id"));
+            assertEquals("4103061", result.data("union.id"));
+        } finally {
+            KeycloakClient.admin(keycloakUrl, "DELETE", userPath, null);
+        }
+    }
+
+    @Test
+    void aWorkerWhoSignsUpGetsTheMemberRoleAndIsAMember() {
+        // self-registration creates a user with the realm's default roles only, as this does
+        String userPath = createUser("new-worker", null, null);
+        try {
+            AccessToken token = KeycloakClient.login(realmUrl, KeycloakClient.TEST_CLIENT, "new-worker");
+            assertEquals(List.of("member"), tierRoles(token.claims()));
+            Result result = GraphQLClient.post(token.jwt(), "{ me { tier union { id } } }");
+            assertEquals(200, result.status(), result::toString);
+            assertFalse(result.hasErrors(), result::toString);
+            assertEquals("MEMBER", result.data("me.tier"));
+        } finally {
+            KeycloakClient.admin(keycloakUrl, "DELETE", userPath, null);
+        }
+    }
+
     @Test
     void keycloakTokenForAnotherAudienceIsRefused() {
         // A client of the same realm whose tokens carry union_id and roles like gonghui-test's, but another audience.

@@ -58,8 +58,28 @@ class TokenValidationTests {
     }
 
     @Test
-    void officialAndMemberRolesTogetherAreRefused() {
-        assertRefused(Tokens.signed(Tokens.token("double", List.of("county-admin", "member"), 410306)));
+    void twoOfficialTiersBesideTheMemberRoleAreRefused() {
+        assertRefused(Tokens.signed(Tokens.token("double", List.of("county-admin", "city-admin", "member"), 410306)));
+    }
+
+    @Test
+    void anOfficialWhoAlsoHoldsTheDefaultMemberRoleActsAsThatOfficial() {
+        // Keycloak's default role gives every new user `member`; an official created in the console holds both
+        String token = Tokens.signed(Tokens.token("new-official", List.of("default-roles-gonghui", "member", "county-admin"), 410306));
+        Result result = GraphQLClient.post(token, "{ me { tier union { id } } union(id: 4103061) { id } }");
+        assertEquals(200, result.status(), result::toString);
+        assertFalse(result.hasErrors(), result::toString);
+        assertEquals("COUNTY", result.data("me.tier"));
+        assertEquals("410306", result.data("me.union.id"));
+        assertEquals("4103061", result.data("union.id"));
+    }
+
+    @Test
+    void aSelfRegisteredWorkerWithTheDefaultRolesIsAMember() {
+        Result result = GraphQLClient.post(Tokens.signed(Tokens.token("signed-up", List.of("default-roles-gonghui", "member", "offline_access"), null)), ME);
+        assertEquals(200, result.status(), result::toString);
+        assertFalse(result.hasErrors(), result::toString);
+        assertEquals("MEMBER", result.data("me.tier"));
     }
 
     @Test

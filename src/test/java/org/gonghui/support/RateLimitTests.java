@@ -3,12 +3,14 @@ package org.gonghui.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
@@ -18,6 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +32,11 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
 
-/** Mutations beyond the caller's budget are refused with 429 RATE_LIMITED; other callers and queries are unaffected. */
+/**
+ * Mutations beyond the caller's budget and public queries beyond their address's, app instance's or everybody's
+ * budget are refused with 429 RATE_LIMITED; other callers and queries are unaffected; a changed limit applies
+ * to stored buckets.
+ */
 @QuarkusTest
 @TestProfile(RateLimitTests.ThreePerMinute.class)
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -36,14 +46,17 @@ class RateLimitTests {
     public static class ThreePerMinute implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gonghui.rate-limit.mutations-per-minute", "3", "gonghui.rate-limit.public-queries-per-minute", "4");
+            return Map.of("gonghui.rate-limit.mutations-per-minute", "4", "gonghui.rate-limit.mutation-burst", "3",
+                    "gonghui.rate-limit.public-queries.per-address-per-minute", "5", "gonghui.rate-limit.public-queries.per-address-burst", "4",
+                    "gonghui.rate-limit.public-queries.per-app-instance-per-minute", "3", "gonghui.rate-limit.public-queries.per-app-instance-burst", "2",
+                    "gonghui.rate-limit.public-queries.per-minute", "10", "gonghui.rate-limit.public-queries.burst", "8");
         }
     }
 
     static final String UPDATE = "mutation($input: UpdateUnionInput!) { updateUnion(input: $input) { id } }";
 
     @Inject
-    DataSource dataSource;
+    AgroalDataSource dataSource;
 
     @Inject
     RateLimitBuckets buckets;
@@ -125,5 +138,61 @@ class RateLimitTests {
         assertEquals(4, granted, String.valueOf(last));
         assertEquals(429, last.status(), last::toString);
         assertEquals("RATE_LIMITED", last.errorCode(), last::toString);
+    }
+
+    @Test
+    void aBucketStoredUnderAnEarlierLimitFollowsTheConfiguredOne() {
+        // what an earlier release left behind: jili's bucket under a limit of 1,000, with no configuration version
+        var earlier = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING).table("rate_limit_bucket").build();
+        BucketConfiguration thousand = BucketConfiguration.builder()
+                .addLimit(l -> l.capacity(1000).refillGreedy(1000, Duration.ofMinutes(1))).build();
+        assertTrue(earlier.builder().build("mutation/sub:sub-jili", () -> thousand).tryConsume(1));
+        int granted = 0;
+        for (int i = 1; i <= 5; i++) {
+            if (!rename("jili", 4103061, "旧桶" + i).hasErrors()) {
+                granted++;
+            }
+        }
+        assertEquals(3, granted, "the configured burst (3), not the 999 tokens left under the earlier limit");
+    }
+
+    private Result nearest(Map<String, String> headers) {
+        return GraphQLClient.post(null, "{ nearestSites(latitude: 34.9, longitude: 112.58, radiusKm: 5) { edges { distanceKm } } }", Map.of(),
+                headers);
+    }
+
+    @Test
+    void anAppInstanceIdOnlyNarrowsItsAddressesBudgetNeverExtendsIt() {
+        // the instance's share: 2 at once
+        assertFalse(nearest(Map.of("X-App-Instance", "phone-a")).hasErrors());
+        assertFalse(nearest(Map.of("X-App-Instance", "phone-a")).hasErrors());
+        Result third = nearest(Map.of("X-App-Instance", "phone-a"));
+        assertEquals(429, third.status(), third::toString);
+        assertEquals("RATE_LIMITED", third.errorCode(), third::toString);
+        // another instance behind the same address gets its own share, out of the address's 4
+        assertFalse(nearest(Map.of("X-App-Instance", "phone-b")).hasErrors());
+        assertFalse(nearest(Map.of("X-App-Instance", "phone-b")).hasErrors());
+        // the address's budget is spent: a fresh instance id, or none, buys nothing more
+        for (Map<String, String> headers : List.of(Map.of("X-App-Instance", "phone-c"), Map.<String, String>of())) {
+            Result refused = nearest(headers);
+            assertEquals(429, refused.status(), refused::toString);
+            assertEquals("RATE_LIMITED", refused.errorCode(), refused::toString);
+        }
+    }
+
+    @Test
+    void theBudgetOfAllAnonymousCallersHoldsAcrossAddresses() {
+        // 8 at once for everybody; each address below its own burst of 4
+        int granted = 0;
+        for (int address = 1; address <= 6; address++) {
+            for (int i = 0; i < 2; i++) {
+                if (buckets.takePublicQuery("addr:198.51.100." + address, null).isEmpty()) {
+                    granted++;
+                }
+            }
+        }
+        assertEquals(8, granted);
+        assertEquals(1, DemoData.queryLong(dataSource, "select count(*) from rate_limit_bucket where id = 'public-global/all'"));
     }
 }
