@@ -45,6 +45,13 @@ public interface RequestLimits {
     int maxHeavyFields();
 
     /**
+     * Fields of figures as of a past day in one document (a drill-down's {@code statistics(asOf)} is
+     * one field): each recounts a whole subtree's history, at a cost the document cannot tell.
+     */
+    @WithDefault("1")
+    int maxAsOfFields();
+
+    /**
      * Heavy-work units ({@link FieldCosts}, times the rows they are asked for) one caller may spend per
      * minute, shared by all replicas; a document that costs more than this alone is refused outright.
      */

@@ -42,6 +42,7 @@ class DocumentLimitsTest {
         public int maxAliases() { return 30; }
         public int maxOperations() { return 10; }
         public int maxHeavyFields() { return 5; }
+        public int maxAsOfFields() { return 1; }
         public int heavyWorkPerMinute() { return 600; }
         public Duration statementTimeout() { return Duration.ofSeconds(5); }
         public Duration bodyTimeout() { return Duration.ofSeconds(10); }
@@ -139,6 +140,21 @@ class DocumentLimitsTest {
         assertEquals(11, measure("{ statistics(unionId: 41, asOf: \"2025-01-01\") { members } }").heavyCost());
         assertEquals(21, measure("{ statistics(unionId: 41, asOf: \"2025-01-01\", period: {from: \"2016-01\", to: \"2025-12\"}) { members } }")
                 .heavyCost());
+    }
+
+    @Test
+    void twoFiguresAsOfAPastDayInOneDocumentAreRefusedButADrillDownAsOfIsOneField() {
+        DocumentLimits.Measure two = measure("{ a: statistics(unionId: 1, asOf: \"2025-01-01\") { members } "
+                + "b: statistics(unionId: 1, asOf: \"2024-01-01\") { members } }");
+        assertTrue(two.violation().startsWith("heavy:"), two::violation);
+        assertEquals(2, two.asOfFields());
+        DocumentLimits.Measure drillDown = measure("{ union(id: 1) { children(first: 20) { edges { node { "
+                + "statistics(asOf: \"2025-01-01\") { members } } } } } }");
+        assertNull(drillDown.violation(), drillDown::violation);
+        assertEquals(1, drillDown.asOfFields());
+        DocumentLimits.Measure current = measure("{ a: statistics(unionId: 1) { members } b: statistics(unionId: 41) { members } "
+                + "c: statistics(unionId: 22, asOf: \"2025-01-01\") { members } }");
+        assertNull(current.violation(), current::violation);
     }
 
     @Test
