@@ -17,6 +17,7 @@ import org.gonghui.member.DemoMembers;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -45,8 +46,9 @@ public class DemoDataLoader {
     void onStart(@Observes StartupEvent event) {
         if (load) {
             loadIntoEmptyDatabase();
-        } else if (count("select count(*) from trade_union where id = 41030611") > 0) {
-            // dev and test: Flyway loaded the demo hierarchy; the members need the encryption keys
+        } else if (LaunchMode.current().isDevOrTest() && count("select count(*) from trade_union where id = 41030611") > 0) {
+            // dev and test: Flyway loaded the demo hierarchy; the members need the encryption keys. Never in a
+            // packaged application without gonghui.demo.load: a real hierarchy may use the same id.
             members.seedIfEmpty();
         }
     }
