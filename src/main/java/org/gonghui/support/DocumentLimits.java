@@ -55,19 +55,21 @@ final class DocumentLimits {
      * directly in it: a connection multiplies them by its page size, and everything else (its
      * {@code totalCount}, {@code pageInfo}) once.
      */
-    private record Summary(long depth, long cost, long pageCost, long heavy, long pageHeavy, long aliases, long heavyFields, long asOfFields) {
+    private record Summary(long depth, long cost, long pageCost, long heavy, long pageHeavy, long aliases, long heavyFields, long asOfFields,
+            long nameSearches) {
 
-        static final Summary EMPTY = new Summary(0, 0, 0, 0, 0, 0, 0, 0);
+        static final Summary EMPTY = new Summary(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
         Summary plus(Summary other) {
             return new Summary(Math.max(depth, other.depth), add(cost, other.cost), add(pageCost, other.pageCost), add(heavy, other.heavy),
                     add(pageHeavy, other.pageHeavy), add(aliases, other.aliases), add(heavyFields, other.heavyFields),
-                    add(asOfFields, other.asOfFields));
+                    add(asOfFields, other.asOfFields), add(nameSearches, other.nameSearches));
         }
     }
 
     /** The measures of a document and the first limit it breaks (null if none). */
-    record Measure(String violation, long depth, long cost, long aliases, long heavyFields, long heavyCost, long visited, long asOfFields) {
+    record Measure(String violation, long depth, long cost, long aliases, long heavyFields, long heavyCost, long visited, long asOfFields,
+            long nameSearches) {
     }
 
     private final Map<String, FragmentDefinition> fragments = new HashMap<>();
@@ -100,11 +102,12 @@ final class DocumentLimits {
                 Summary s = walk.summarise(operation.getSelectionSet(), rootType(schema, operation));
                 largest = new Summary(Math.max(largest.depth, s.depth), Math.max(largest.cost, add(s.cost, s.pageCost)), 0,
                         Math.max(largest.heavy, add(s.heavy, s.pageHeavy)), 0, Math.max(largest.aliases, s.aliases),
-                        Math.max(largest.heavyFields, s.heavyFields), Math.max(largest.asOfFields, s.asOfFields));
+                        Math.max(largest.heavyFields, s.heavyFields), Math.max(largest.asOfFields, s.asOfFields),
+                        Math.max(largest.nameSearches, s.nameSearches));
             }
         }
         return new Measure(violation(operations, largest, limits), largest.depth, largest.cost, largest.aliases, largest.heavyFields,
-                largest.heavy, walk.visited, largest.asOfFields);
+                largest.heavy, walk.visited, largest.asOfFields, largest.nameSearches);
     }
 
     private static String violation(int operations, Summary s, RequestLimits limits) {
@@ -129,6 +132,10 @@ final class DocumentLimits {
         if (s.asOfFields > limits.maxAsOfFields()) {
             return "heavy: 历史口径统计过多 (" + s.asOfFields + " fields of figures as of a past day, each recounted from the history of a whole "
                     + "subtree; at most " + limits.maxAsOfFields() + " per document: ask for one day per request)";
+        }
+        if (s.nameSearches > limits.maxMemberNameSearches()) {
+            return "heavy: 会员姓名搜索过多 (" + s.nameSearches + " searches of members by name, each reading every member of a subtree; at most "
+                    + limits.maxMemberNameSearches() + " per document)";
         }
         if (s.heavy > limits.heavyWorkPerMinute()) {
             return "heavy: 统计工作量过大 (" + s.heavy + " units of subtree-wide work; a caller may spend at most "
@@ -197,8 +204,11 @@ final class DocumentLimits {
         long heavyFields = add(price > 0 ? 1 : 0, below.heavyFields);
         // figures as of a past day are recounted per subtree: their cost grows with the subtree, which the document cannot tell
         long asOfFields = add(price > 0 && arguments.get("asOf") != null ? 1 : 0, below.asOfFields);
+        // so is a search of members by name: it reads every member of the subtree to match the name
+        long nameSearches = add(FieldCosts.isMemberNameSearch(parentType, field.getName(), arguments) ? 1 : 0, below.nameSearches);
         boolean page = field.getName().equals("edges") || field.getName().equals("nodes");
-        return new Summary(1 + below.depth, page ? 0 : cost, page ? cost : 0, page ? 0 : heavy, page ? heavy : 0, aliases, heavyFields, asOfFields);
+        return new Summary(1 + below.depth, page ? 0 : cost, page ? cost : 0, page ? 0 : heavy, page ? heavy : 0, aliases, heavyFields, asOfFields,
+                nameSearches);
     }
 
     private String childType(String parentType, String fieldName) {

@@ -58,6 +58,11 @@ final class FieldCosts {
         return price == null ? 0 : price.applyAsInt(arguments);
     }
 
+    /** A search of members by name ({@code members(filter: {nameContains})}): its work grows with the subtree searched. */
+    static boolean isMemberNameSearch(String type, String field, Map<String, Object> arguments) {
+        return "Query".equals(type) && "members".equals(field) && has(arguments, "filter", "nameContains");
+    }
+
     private static boolean has(Map<String, Object> args, String input, String field) {
         return args.get(input) instanceof Map<?, ?> object && object.get(field) != null;
     }

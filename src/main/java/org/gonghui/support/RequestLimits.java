@@ -52,6 +52,14 @@ public interface RequestLimits {
     int maxAsOfFields();
 
     /**
+     * Searches of members by name ({@code members(filter: {nameContains})}) in one document: each reads
+     * every member of the subtree searched (two national ones with their totals took 2.5 s at
+     * 1,000,000 members), at a cost the document cannot tell.
+     */
+    @WithDefault("1")
+    int maxMemberNameSearches();
+
+    /**
      * Heavy-work units ({@link FieldCosts}, times the rows they are asked for) one caller may spend per
      * minute, shared by all replicas; a document that costs more than this alone is refused outright.
      */

@@ -43,6 +43,7 @@ class DocumentLimitsTest {
         public int maxOperations() { return 10; }
         public int maxHeavyFields() { return 5; }
         public int maxAsOfFields() { return 1; }
+        public int maxMemberNameSearches() { return 1; }
         public int heavyWorkPerMinute() { return 600; }
         public Duration statementTimeout() { return Duration.ofSeconds(5); }
         public Duration bodyTimeout() { return Duration.ofSeconds(10); }
@@ -155,6 +156,21 @@ class DocumentLimitsTest {
         DocumentLimits.Measure current = measure("{ a: statistics(unionId: 1) { members } b: statistics(unionId: 41) { members } "
                 + "c: statistics(unionId: 22, asOf: \"2025-01-01\") { members } }");
         assertNull(current.violation(), current::violation);
+    }
+
+    @Test
+    void twoMemberNameSearchesInOneDocumentAreRefusedButOneBesideOtherMemberListsIsNot() {
+        DocumentLimits.Measure two = measure(aliased(2, "members(first: 1, filter: {nameContains: \"王\"}) { totalCount }"));
+        assertTrue(two.violation().startsWith("heavy:"), two::violation);
+        assertTrue(two.violation().contains("姓名搜索"), two::violation);
+        assertEquals(2, two.nameSearches());
+        DocumentLimits.Measure one = measure("{ a: members(first: 20, filter: {nameContains: \"王\"}) { totalCount edges { node { id } } } "
+                + "b: members(first: 20, filter: {unionId: 41}) { totalCount } }");
+        assertNull(one.violation(), one::violation);
+        assertEquals(1, one.nameSearches());
+        DocumentLimits.Measure unions = measure(aliased(2, "unions(first: 1, filter: {nameContains: \"王\"}) { totalCount }"));
+        assertNull(unions.violation(), unions::violation);
+        assertEquals(0, unions.nameSearches());
     }
 
     @Test

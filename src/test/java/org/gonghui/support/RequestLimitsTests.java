@@ -129,6 +129,13 @@ class RequestLimitsTests {
     }
 
     @Test
+    void twoMemberNameSearchesInOneDocumentAreRefusedBeforeExecution() {
+        Result result = GraphQLClient.post(TOKEN, DocumentLimitsTest.aliased(2, "members(first: 1, filter: {nameContains: \"王\"}) { totalCount }"));
+        assertLimit(result, "heavy");
+        assertTrue(result.body().contains("姓名搜索"), result::toString);
+    }
+
+    @Test
     void thirtyAliasedTenYearTrendsAreRefusedBeforeExecution() {
         Result result = GraphQLClient.post(TOKEN,
                 DocumentLimitsTest.aliased(30, "memberTrend(unionId: 1, from: \"2016-01\", to: \"2025-12\") { month newMembers }"));
