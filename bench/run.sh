@@ -57,6 +57,13 @@
 #   REUSE_DB [0]                       1: measure on $BENCH_DB as an earlier run loaded it (no drop, no load);
 #                                      its personal-data keys were kept in bench/results/$BENCH_DB.keys
 #   JOIN_SECONDS [30]  JOIN_ROUNDS [2]  JOIN_RATE  JOIN_KEEP ...   settings of bench/join_cost.sh, passed through
+#   COMPARE                            "LABEL:DIR LABEL:DIR": compare builds instead of measuring one. Each DIR is a
+#                                      quarkus-app directory (a copy of target/quarkus-app of each commit). Needs
+#                                      REUSE_DB=1. For each of ROUNDS rounds, each build in turn is started, warmed up
+#                                      (JIT_WARMUP per query), measured (every query of PHASES), and stopped: the
+#                                      builds interleave. The report gives per query the median req/s of each build
+#                                      over the rounds and the ratio of the last build to the first.
+#   ROUNDS [3]                         rounds of COMPARE
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -80,6 +87,8 @@ MEMBER_AS_OF="${MEMBER_AS_OF:-$(TZ=Asia/Shanghai date +%F)}"
 MEMBER_HEAP="${MEMBER_HEAP:-1g}"
 PHASES="${PHASES:-all}"
 REUSE_DB="${REUSE_DB:-0}"
+COMPARE="${COMPARE:-}"
+ROUNDS="${ROUNDS:-3}"
 BASE_URL="http://127.0.0.1:$HTTP_PORT"
 GRAPHQL_URL="$BASE_URL/graphql"
 
@@ -118,6 +127,17 @@ for tool in psql openssl curl "$JAVA"; do
     command -v "$tool" >/dev/null || die "$tool is required (psql: apt-get install -y postgresql-client)"
 done
 psql_bench -d postgres -Atc 'select 1' >/dev/null || die "cannot connect to PostgreSQL at $PGHOST:$PGPORT as postgres"
+
+# --- Compare mode: the builds are given; the first one checks the queries.
+if [ -n "$COMPARE" ]; then
+    [ "$REUSE_DB" = 1 ] || die "COMPARE needs REUSE_DB=1 (load the data once with a run without it)"
+    for spec in $COMPARE; do
+        [ -f "${spec#*:}/quarkus-run.jar" ] || die "COMPARE: no quarkus-run.jar in ${spec#*:} (give LABEL:DIR of a quarkus-app directory)"
+    done
+    BUILD=false
+    FIRST_SPEC=${COMPARE%% *}
+    JAR="${FIRST_SPEC#*:}/quarkus-run.jar"
+fi
 
 # --- Build.
 if $BUILD || [ ! -f "$JAR" ]; then
@@ -600,6 +620,62 @@ count_scans() { # name command...: runs the command and adds the sequential scan
         n = split(after, a, " "); for (i = 1; i <= n; i++) { split(a[i], kv, "[=/]");
             if (kv[2] > s[kv[1]]) printf "%s:%d:%d ", kv[1], kv[2] - s[kv[1]], kv[3] - r[kv[1]] } }')"
 }
+# --- Compare mode: every build in turn per round, each started afresh, warmed up and measured.
+if [ -n "$COMPARE" ]; then
+    stop_app
+    declare -A CMP_RPS CMP_P50 CMP_P99
+    LABELS=()
+    for spec in $COMPARE; do LABELS+=("${spec%%:*}"); done
+    for round in $(seq 1 "$ROUNDS"); do
+        for spec in $COMPARE; do
+            label=${spec%%:*}
+            JAR="${spec#*:}/quarkus-run.jar"
+            start_app "$label-round$round"
+            for name in "${QUERIES[@]}"; do
+                log "round $round, $label: JVM warm-up $name ${JIT_WARMUP}s"
+                run_wrk "$name" "$(body_of "$name")" "$JIT_WARMUP" >/dev/null
+            done
+            for name in "${QUERIES[@]}"; do
+                run_wrk "$name" "$(body_of "$name")" "$WARMUP" >/dev/null
+                log "round $round, $label: measuring $name ${DURATION}s"
+                result=$(run_wrk "$name" "$(body_of "$name")" "$DURATION")
+                CMP_RPS[$label,$name]="${CMP_RPS[$label,$name]:-} $(field rps "$result")"
+                CMP_P50[$label,$name]="${CMP_P50[$label,$name]:-} $(field p50_ms "$result")"
+                CMP_P99[$label,$name]="${CMP_P99[$label,$name]:-} $(field p99_ms "$result")"
+            done
+            stop_app
+        done
+    done
+    median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+    FIRST=${LABELS[0]}
+    LAST=${LABELS[${#LABELS[@]}-1]}
+    STAMP=$(date +%Y%m%d-%H%M%S)
+    RESULT_FILE="$BENCH_DIR/results/compare-$STAMP.txt"
+    mkdir -p "$BENCH_DIR/results"
+    {
+        echo "Gonghui benchmark, builds compared $(date -Iseconds) on $(hostname) ($(nproc) cores, load average before the run $LOAD_BEFORE)"
+        echo "builds: $COMPARE"
+        echo "$ROUNDS rounds, builds interleaved (each started afresh per round); wrk -c$CONNECTIONS -t$THREADS -d${DURATION}s after a ${WARMUP}s warm-up, ${JIT_WARMUP}s of JVM warm-up per query"
+        echo "phases: $PHASES; $LOAD_SUMMARY"
+        echo
+        printf '%-6s' query
+        for label in "${LABELS[@]}"; do printf ' %22s' "$label req/s (p99 ms)"; done
+        printf ' %10s   %s\n' "$LAST/$FIRST" "req/s per round"
+        for name in "${QUERIES[@]}"; do
+            printf '%-6s' "$name"
+            for label in "${LABELS[@]}"; do
+                printf ' %22s' "$(median "${CMP_RPS[$label,$name]}") ($(median "${CMP_P99[$label,$name]}"))"
+            done
+            printf ' %10s  ' "$(awk -v a="$(median "${CMP_RPS[$LAST,$name]}")" -v b="$(median "${CMP_RPS[$FIRST,$name]}")" 'BEGIN { printf "%.3f", a / b }')"
+            for label in "${LABELS[@]}"; do printf ' %s:%s' "$label" "$(tr -s ' ' ',' <<<"${CMP_RPS[$label,$name]# }")"; done
+            echo
+        done
+    } | tee "$RESULT_FILE"
+    { echo; echo "--- raw wrk output"; cat "$WRK_LOG"; } >>"$RESULT_FILE"
+    log "results written to ${RESULT_FILE#"$REPO_DIR"/}"
+    exit 0
+fi
+
 for name in "${QUERIES[@]}"; do
     log "JVM warm-up: $name ${JIT_WARMUP}s"
     count_scans "$name" run_wrk "$name" "$(body_of "$name")" "$JIT_WARMUP" >/dev/null
