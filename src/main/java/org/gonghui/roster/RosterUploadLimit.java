@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.gonghui.support.ErrorCode;
 import org.gonghui.support.RestErrors;
 
 import io.vertx.core.http.HttpMethod;
@@ -31,7 +32,7 @@ public class RosterUploadLimit {
             }
             if (announced > config.maxBytes()) {
                 ctx.response().setStatusCode(413).putHeader("Content-Type", "application/json;charset=UTF-8").putHeader("Connection", "close")
-                        .end(RestErrors.body("LIMIT_EXCEEDED", RosterImportResource.tooLarge(config).getMessage()));
+                        .end(RestErrors.body(ErrorCode.LIMIT_EXCEEDED, RosterImportResource.tooLarge(config).getMessage()));
                 return;
             }
             ctx.next();

@@ -90,7 +90,7 @@ public class ErrorTranslator {
                 return new ForbiddenException("无权执行此操作 (your role does not allow this operation)");
             }
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return new ConflictException("version: 数据已被他人修改，请刷新后重试 (the record changed since you read it; reload and retry)");
+                return Versions.stale("the record changed since you read it");
             }
             if (t instanceof ConstraintViolationException violation && violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
                 return new ConflictException(duplicateMessage(violation.getConstraintName()));

@@ -30,27 +30,27 @@ public class FailureResponses {
             Throwable unavailable = find(ctx.failure(), UnavailableException.class);
             if (unavailable != null) {
                 ctx.response().putHeader("Retry-After", "5");
-                respond(ctx, 503, "UNAVAILABLE", unavailable.getMessage());
+                respond(ctx, ErrorCode.UNAVAILABLE, unavailable.getMessage());
                 return;
             }
             if (find(ctx.failure(), AuthenticationFailedException.class) != null) {
                 Throwable explained = find(ctx.failure(), RefusedSignInException.class);
                 ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-                respond(ctx, 401, "UNAUTHENTICATED", explained != null ? explained.getMessage()
+                respond(ctx, ErrorCode.UNAUTHENTICATED, explained != null ? explained.getMessage()
                         : "访问令牌无效 (the bearer token is invalid, expired, for another audience, or not bound to one tier and union)");
                 return;
             }
             if (ctx.statusCode() == 413) {
-                respond(ctx, 413, "LIMIT_EXCEEDED", "请求体过大 (the request body exceeds the size limit)");
+                respond(ctx, ErrorCode.LIMIT_EXCEEDED, "请求体过大 (the request body exceeds the size limit)");
                 return;
             }
             if (ctx.normalizedPath().equals("/graphql") || ctx.normalizedPath().startsWith("/graphql/")) {
                 // whatever else fails on the GraphQL endpoint still answers in its error format
                 if (ctx.failure() == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
-                    respond(ctx, ctx.statusCode(), "BAD_REQUEST", "请求无法处理 (the request cannot be processed)");
+                    respond(ctx, ctx.statusCode(), ErrorCode.BAD_REQUEST, "请求无法处理 (the request cannot be processed)");
                 } else {
                     ApiException internal = ErrorTranslator.translate(ctx.failure());
-                    respond(ctx, RestErrors.status(internal.code()), internal.code(), internal.getMessage());
+                    respond(ctx, internal.errorCode(), internal.getMessage());
                 }
                 return;
             }
@@ -67,7 +67,13 @@ public class FailureResponses {
         return null;
     }
 
-    static void respond(RoutingContext ctx, int status, String code, String message) {
+    /** Ends the response with one error of this code, at the HTTP status the code stands for. */
+    static void respond(RoutingContext ctx, ErrorCode code, String message) {
+        respond(ctx, code.httpStatus(), code, message);
+    }
+
+    /** Ends the response with one error of this code at another status (405, 406, 408, 415 are BAD_REQUEST). */
+    static void respond(RoutingContext ctx, int status, ErrorCode code, String message) {
         respond(ctx, status, code, List.of(new GraphQLRequestGuard.Problem(message, null)));
     }
 
@@ -76,7 +82,7 @@ public class FailureResponses {
      * problem in the document, its location; in the media type the request accepts (application/json
      * when it accepts neither).
      */
-    static void respond(RoutingContext ctx, int status, String code, List<GraphQLRequestGuard.Problem> problems) {
+    static void respond(RoutingContext ctx, int status, ErrorCode code, List<GraphQLRequestGuard.Problem> problems) {
         JsonArrayBuilder errors = Json.createArrayBuilder();
         problems.forEach(problem -> {
             JsonObjectBuilder error = Json.createObjectBuilder().add("message", problem.message());
@@ -84,7 +90,7 @@ public class FailureResponses {
                 error.add("locations", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("line", problem.location().getLine()).add("column", problem.location().getColumn())));
             }
-            errors.add(error.add("extensions", Json.createObjectBuilder().add("code", code)));
+            errors.add(error.add("extensions", Json.createObjectBuilder().add("code", code.name())));
         });
         String type = GraphQLRequestGuard.responseType(ctx);
         ctx.response().setStatusCode(status).putHeader("Content-Type", (type == null ? GraphQLRequestGuard.JSON : type) + ";charset=UTF-8")

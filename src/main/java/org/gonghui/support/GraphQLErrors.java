@@ -100,17 +100,17 @@ public class GraphQLErrors implements EventingService {
         }
         if (error instanceof ValidationError validation) {
             List<Object> path = validation.getQueryPath() == null ? null : List.copyOf(validation.getQueryPath());
-            return new CodedError(describe(validation), executed ? "VALIDATION" : "BAD_REQUEST", error.getLocations(), executed ? path : null);
+            return new CodedError(describe(validation), executed ? ErrorCode.VALIDATION : ErrorCode.BAD_REQUEST, error.getLocations(), executed ? path : null);
         }
         if (error instanceof Throwable thrown && !(error instanceof NonNullableFieldWasNullError)) {
             for (Throwable t = thrown; t != null; t = t.getCause()) {
                 if (t instanceof ApiException api) {
-                    return new CodedError(api.getMessage(), api.code(), error.getLocations(), error.getPath());
+                    return new CodedError(api.getMessage(), api.errorCode(), error.getLocations(), error.getPath());
                 }
             }
         }
         if (!executed || error.getErrorType() == ErrorType.ValidationError || error.getErrorType() == ErrorType.InvalidSyntax) {
-            return new CodedError(requestProblem(error, document), "BAD_REQUEST", error.getLocations(), error.getPath());
+            return new CodedError(requestProblem(error, document), ErrorCode.BAD_REQUEST, error.getLocations(), error.getPath());
         }
         return internal(error, null);
     }
@@ -119,10 +119,10 @@ public class GraphQLErrors implements EventingService {
     private static GraphQLError fieldFailure(GraphQLError error, Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof ApiException api) {
-                return new CodedError(api.getMessage(), api.code(), error.getLocations(), error.getPath());
+                return new CodedError(api.getMessage(), api.errorCode(), error.getLocations(), error.getPath());
             }
             if (t instanceof CoercingParseLiteralException || t instanceof CoercingParseValueException) {
-                return new CodedError("参数取值无效 (an argument is not a valid value of its type)", "VALIDATION",
+                return new CodedError("参数取值无效 (an argument is not a valid value of its type)", ErrorCode.VALIDATION,
                         error.getLocations(), error.getPath());
             }
         }
@@ -136,7 +136,7 @@ public class GraphQLErrors implements EventingService {
         } else {
             LOG.errorf("Unexpected GraphQL error, reference %s: %s", reference, error.getMessage());
         }
-        return new CodedError("服务器内部错误 (internal error), reference " + reference, "INTERNAL", error.getLocations(), error.getPath());
+        return new CodedError("服务器内部错误 (internal error), reference " + reference, ErrorCode.INTERNAL, error.getLocations(), error.getPath());
     }
 
     /** A request graphql-java refused before running it (variables, operation name): says what, not with which value. */
@@ -223,11 +223,11 @@ public class GraphQLErrors implements EventingService {
     static final class CodedError implements GraphQLError {
 
         private final String message;
-        private final String code;
+        private final ErrorCode code;
         private final List<SourceLocation> locations;
         private final List<Object> path;
 
-        CodedError(String message, String code, List<SourceLocation> locations, List<Object> path) {
+        CodedError(String message, ErrorCode code, List<SourceLocation> locations, List<Object> path) {
             this.message = message;
             this.code = code;
             this.locations = locations;
@@ -256,7 +256,7 @@ public class GraphQLErrors implements EventingService {
 
         @Override
         public Map<String, Object> getExtensions() {
-            return Map.of("code", code);
+            return Map.of("code", code.name());
         }
 
         @Override
@@ -269,7 +269,7 @@ public class GraphQLErrors implements EventingService {
             if (path != null) {
                 specification.put("path", path);
             }
-            specification.put("extensions", Map.of("code", code));
+            specification.put("extensions", Map.of("code", code.name()));
             return specification;
         }
     }

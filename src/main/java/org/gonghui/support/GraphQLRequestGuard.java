@@ -91,13 +91,13 @@ public class GraphQLRequestGuard implements EventingService {
      * string query) carry a GraphQL request error, whose status depends on the response type; the
      * others are not GraphQL requests at all and are always 400.
      */
-    record Refusal(String code, List<Problem> problems, boolean wellFormed) {
+    record Refusal(ErrorCode code, List<Problem> problems, boolean wellFormed) {
 
         static Refusal malformed(String message) {
-            return new Refusal("BAD_REQUEST", List.of(new Problem(message, null)), false);
+            return new Refusal(ErrorCode.BAD_REQUEST, List.of(new Problem(message, null)), false);
         }
 
-        static Refusal requestError(String code, String message, SourceLocation location) {
+        static Refusal requestError(ErrorCode code, String message, SourceLocation location) {
             return new Refusal(code, List.of(new Problem(message, location)), true);
         }
     }
@@ -119,17 +119,17 @@ public class GraphQLRequestGuard implements EventingService {
         if (method != HttpMethod.POST) {
             // GET is off on purpose: a query string ends up in proxy and access logs, with any personal data in it.
             ctx.response().putHeader(HttpHeaders.ALLOW, "POST, OPTIONS");
-            FailureResponses.respond(ctx, 405, "BAD_REQUEST", "请使用 POST (only POST is supported; send the request as a JSON body)");
+            FailureResponses.respond(ctx, 405, ErrorCode.BAD_REQUEST, "请使用 POST (only POST is supported; send the request as a JSON body)");
             return;
         }
         if (!isJsonUtf8(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
-            FailureResponses.respond(ctx, 415, "BAD_REQUEST",
+            FailureResponses.respond(ctx, 415, ErrorCode.BAD_REQUEST,
                     "请求体须为 JSON (send Content-Type: application/json, UTF-8)");
             return;
         }
         String type = responseType(ctx);
         if (type == null) {
-            FailureResponses.respond(ctx, 406, "BAD_REQUEST",
+            FailureResponses.respond(ctx, 406, ErrorCode.BAD_REQUEST,
                     "无法提供所要求的格式 (accept application/graphql-response+json or application/json)");
             return;
         }
@@ -140,7 +140,7 @@ public class GraphQLRequestGuard implements EventingService {
             long timer = ctx.vertx().setTimer(deadline, id -> {
                 if (!ctx.request().isEnded() && !ctx.response().headWritten()) {
                     ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-                    FailureResponses.respond(ctx, 408, "BAD_REQUEST", "请求体未在 " + limits.bodyTimeout().toSeconds()
+                    FailureResponses.respond(ctx, 408, ErrorCode.BAD_REQUEST, "请求体未在 " + limits.bodyTimeout().toSeconds()
                             + " 秒内送达 (the request body did not arrive within " + limits.bodyTimeout().toSeconds() + " s)");
                     ctx.request().connection().close();
                 }
@@ -158,7 +158,7 @@ public class GraphQLRequestGuard implements EventingService {
             refusal = refusal(ctx);
         } catch (RuntimeException | StackOverflowError e) {
             ApiException internal = ErrorTranslator.translate(e);
-            FailureResponses.respond(ctx, RestErrors.status(internal.code()), internal.code(), internal.getMessage());
+            FailureResponses.respond(ctx, internal.errorCode(), internal.getMessage());
             return;
         }
         if (refusal != null) {
@@ -217,11 +217,11 @@ public class GraphQLRequestGuard implements EventingService {
                                 .maxTokens(limits.maxTokens()).maxRuleDepth(limits.maxDepth() * 4 + 20).build())
                         .build());
             } catch (ParseCancelledException | ParseCancelledTooManyCharsException | ParseCancelledTooDeepException e) {
-                return Refusal.requestError("LIMIT_EXCEEDED", "document: 查询文档过大 (the document exceeds " + limits.maxCharacters()
+                return Refusal.requestError(ErrorCode.LIMIT_EXCEEDED, "document: 查询文档过大 (the document exceeds " + limits.maxCharacters()
                         + " characters, " + limits.maxTokens() + " tokens or the nesting limit)", null);
             } catch (InvalidSyntaxException e) {
                 SourceLocation at = e.getLocation();
-                return Refusal.requestError("BAD_REQUEST", GraphQLErrors.describe(e), at);
+                return Refusal.requestError(ErrorCode.BAD_REQUEST, GraphQLErrors.describe(e), at);
             }
             step("validate");
             List<ValidationError> invalid = new Validator().validateDocument(schema.get(), document, Locale.ENGLISH);
@@ -229,7 +229,7 @@ public class GraphQLRequestGuard implements EventingService {
                 List<Problem> problems = new ArrayList<>();
                 invalid.forEach(error -> problems.add(new Problem(GraphQLErrors.describe(error),
                         error.getLocations() == null || error.getLocations().isEmpty() ? null : error.getLocations().get(0))));
-                return new Refusal("BAD_REQUEST", problems, true);
+                return new Refusal(ErrorCode.BAD_REQUEST, problems, true);
             }
             if (DOCUMENTS.size() < DOCUMENT_CACHE_SIZE) {
                 DOCUMENTS.put(query, document);
@@ -238,7 +238,7 @@ public class GraphQLRequestGuard implements EventingService {
         step("limits");
         DocumentLimits.Measure measure = DocumentLimits.measure(document, variables, schema.get(), limits, paging.defaultPageSize());
         if (measure.violation() != null) {
-            return Refusal.requestError("LIMIT_EXCEEDED", measure.violation(), null);
+            return Refusal.requestError(ErrorCode.LIMIT_EXCEEDED, measure.violation(), null);
         }
         HeavyWorkBudget.record(ctx, measure.heavyCost());
         return null;

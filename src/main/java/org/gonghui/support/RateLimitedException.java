@@ -1,22 +1,14 @@
 package org.gonghui.support;
 
-import io.smallrye.graphql.api.ErrorCode;
-
 /** The caller used up their requests for now; nothing was done. */
-@ErrorCode("RATE_LIMITED")
 public class RateLimitedException extends ApiException {
 
     public RateLimitedException(long retryAfterSeconds) {
-        super("请求过于频繁，请 " + retryAfterSeconds + " 秒后重试 (too many requests; retry in " + retryAfterSeconds + " s)");
+        super(ErrorCode.RATE_LIMITED, "请求过于频繁，请 " + retryAfterSeconds + " 秒后重试 (too many requests; retry in " + retryAfterSeconds + " s)");
     }
 
     /** A refusal with its own wording (which budget ran out), still ending in when to retry. */
     public RateLimitedException(String message) {
-        super(message);
-    }
-
-    @Override
-    public String code() {
-        return "RATE_LIMITED";
+        super(ErrorCode.RATE_LIMITED, message);
     }
 }

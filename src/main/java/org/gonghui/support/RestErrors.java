@@ -19,35 +19,20 @@ import io.vertx.ext.web.RoutingContext;
  */
 public class RestErrors {
 
-    /** The HTTP status of an error code outside GraphQL. */
-    public static int status(String code) {
-        return switch (code) {
-            case "UNAUTHENTICATED" -> 401;
-            case "FORBIDDEN" -> 403;
-            case "NOT_FOUND" -> 404;
-            case "CONFLICT" -> 409;
-            case "LIMIT_EXCEEDED" -> 413;
-            case "RATE_LIMITED" -> 429;
-            case "INTERNAL" -> 500;
-            case "UNAVAILABLE" -> 503;
-            default -> 400;
-        };
-    }
-
     /** One error as JSON text. */
-    public static String body(String code, String message) {
+    public static String body(ErrorCode code, String message) {
         return Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder().add("message", message)
-                .add("extensions", Json.createObjectBuilder().add("code", code)))).build().toString();
+                .add("extensions", Json.createObjectBuilder().add("code", code.name())))).build().toString();
     }
 
-    private static Response response(int status, String code, String message) {
+    private static Response response(int status, ErrorCode code, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body(code, message)).build();
     }
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        Response.ResponseBuilder response = Response.status(status(e.code())).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(body(e.code(), e.getMessage()));
+        Response.ResponseBuilder response = Response.status(e.errorCode().httpStatus()).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(body(e.errorCode(), e.getMessage()));
         if (e instanceof RateLimitedException) {
             RoutingContext ctx = Arc.container().requestContext().isActive() ? Arc.container().instance(CurrentVertxRequest.class).get().getCurrent() : null;
             Long wait = ctx == null ? null : ctx.get(RateLimiter.LIMITED);
@@ -62,29 +47,22 @@ public class RestErrors {
 
     @ServerExceptionMapper
     public Response unauthorized(io.quarkus.security.UnauthorizedException e) {
-        return api(new UnauthenticatedException("需要登录：请求未携带访问令牌 (sign in first: the request carries no bearer token)"));
+        return api(ErrorTranslator.translate(e));
     }
 
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e) {
-        return api(new ForbiddenException("无权执行此操作 (your role does not allow this operation)"));
+        return api(ErrorTranslator.translate(e));
     }
 
     /** JAX-RS's own refusals (unsupported media type, unknown method) keep their status and get a body of this form. */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        String code = switch (status) {
-            case 401 -> "UNAUTHENTICATED";
-            case 403 -> "FORBIDDEN";
-            case 404 -> "NOT_FOUND";
-            case 413 -> "LIMIT_EXCEEDED";
-            default -> status >= 500 ? "INTERNAL" : "BAD_REQUEST";
-        };
         if (status >= 500) {
             return api(ErrorTranslator.translate(e));
         }
-        return response(status, code, e.getResponse().getStatusInfo().getReasonPhrase());
+        return response(status, ErrorCode.ofHttpStatus(status), e.getResponse().getStatusInfo().getReasonPhrase());
     }
 
     @ServerExceptionMapper

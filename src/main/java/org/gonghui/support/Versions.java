@@ -9,7 +9,12 @@ public final class Versions {
     /** CONFLICT naming the field {@code version} when {@code sent} is not the record's {@code current} version. */
     public static void check(String record, Object id, int current, Integer sent) {
         if (sent == null || sent != current) {
-            throw new ConflictException("version: 数据已被他人修改，请刷新后重试 — " + record + " " + id + " is at version " + current + ", you sent " + sent);
+            throw stale(record + " " + id + " is at version " + current + ", you sent " + sent);
         }
+    }
+
+    /** The one answer to a write based on a stale read, wherever it is found (a version check, a conditional update, Hibernate's lock). */
+    public static ConflictException stale(String detail) {
+        return new ConflictException("version: 数据已被他人修改，请刷新后重试 (" + detail + "; reload and retry)");
     }
 }

@@ -256,7 +256,7 @@ public class UnionService {
         List<Long> oldAncestors = TradeUnion.idsOf(union.parentPath());
         int size = union.descendantCount + 1;
         if (!TradeUnion.moveSubtree(union, newParent, input.version)) {
-            throw new ConflictException("version: 数据已被他人修改，请刷新后重试 (the union changed since you read it)");
+            throw Versions.stale("the union changed since you read it");
         }
         TradeUnion.adjustDescendantCounts(oldAncestors, -size);
         TradeUnion.adjustDescendantCounts(newParent.pathIds(), size);
