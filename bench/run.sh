@@ -666,7 +666,7 @@ if [ -n "$COMPARE" ]; then
             for label in "${LABELS[@]}"; do
                 printf ' %22s' "$(median "${CMP_RPS[$label,$name]}") ($(median "${CMP_P99[$label,$name]}"))"
             done
-            printf ' %10s  ' "$(awk -v a="$(median "${CMP_RPS[$LAST,$name]}")" -v b="$(median "${CMP_RPS[$FIRST,$name]}")" 'BEGIN { printf "%.3f", a / b }')"
+            printf ' %10s  ' "$(awk -v a="$(median "${CMP_RPS[$LAST,$name]}")" -v b="$(median "${CMP_RPS[$FIRST,$name]}")" 'BEGIN { if (b > 0) printf "%.3f", a / b; else printf "-" }')"
             for label in "${LABELS[@]}"; do printf ' %s:%s' "$label" "$(tr -s ' ' ',' <<<"${CMP_RPS[$label,$name]# }")"; done
             echo
         done
