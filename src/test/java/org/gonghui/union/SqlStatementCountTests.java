@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.StatementCount;
+import org.gonghui.testing.StatementCount.Counted;
 import org.gonghui.testing.Tokens;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -74,5 +76,33 @@ class SqlStatementCountTests {
                 Map.of("first", first), first, "data.union.children.edges");
         // the union, its breadcrumb, its children
         assertEquals(3, statements);
+    }
+
+    @ParameterizedTest(name = "page of {0}")
+    @ValueSource(ints = { 3, 10 })
+    void pageOfUnionsAfterACursorTakesAsManyStatementsAsTheFirstPage(int pageSize) {
+        String query = """
+                query($first: Int, $after: String) { unions(filter: {under: 1}, first: $first, after: $after) { pageInfo { endCursor } edges { node {
+                    id name level parent { name } children(first: 5) { edges { node { name } } } descendantCount } } } }""";
+        Counted first = StatementCount.of(sessionFactory, NATIONAL, query, Map.of("first", pageSize), pageSize, "data.unions.edges");
+        Counted next = StatementCount.of(sessionFactory, NATIONAL, query, Map.of("first", pageSize, "after", first.endCursor("data.unions")),
+                pageSize, "data.unions.edges");
+        // measured on the code before issue 12's refactoring: 4 and 4 (first page, next page); equal or lower afterwards
+        assertEquals(4, first.statements());
+        assertEquals(4, next.statements());
+    }
+
+    @ParameterizedTest(name = "page of {0}")
+    @ValueSource(ints = { 2, 5 })
+    void pageOfChildrenAfterACursorTakesThreeStatements(int pageSize) {
+        String query = """
+                query($first: Int, $after: String) { union(id: 4103) { id children(first: $first, after: $after) {
+                    totalCount pageInfo { endCursor hasNextPage } edges { node { id name parent { id } descendantCount } } } } }""";
+        Counted first = StatementCount.of(sessionFactory, NATIONAL, query, Map.of("first", pageSize), pageSize, "data.union.children.edges");
+        Counted next = StatementCount.of(sessionFactory, NATIONAL, query,
+                Map.of("first", pageSize, "after", first.endCursor("data.union.children")), pageSize, "data.union.children.edges");
+        // measured on the code before issue 12's refactoring: 4 and 4 (first page, next page); equal or lower afterwards
+        assertEquals(4, first.statements());
+        assertEquals(4, next.statements());
     }
 }
