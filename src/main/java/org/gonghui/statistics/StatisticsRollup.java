@@ -5,24 +5,30 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.gonghui.union.SubtreeMoved;
+
 import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
  * Upkeep of {@code union_stat}, the per-union subtree figures (see V10__statistics.sql): the rows a
  * subtree move shifts. Folding the ledger is {@link StatisticsFolder}'s job.
  */
-public final class StatisticsRollup {
-
-    private StatisticsRollup() {
-    }
+@ApplicationScoped
+public class StatisticsRollup {
 
     /**
-     * Moves the folded figures of the subtree rooted at {@code rootId} from its old ancestors to its
-     * new ones; ancestors on both paths keep theirs. Call under the hierarchy lock, in the move's
-     * transaction: the fold takes the same lock, so it never sees half a move. Rows still pending are
-     * attributed by the paths they find when folded or read, so they need nothing here.
+     * Moves the folded figures of the moved subtree from its old ancestors to its new ones; ancestors
+     * on both paths keep theirs. A synchronous observer: it runs in the move's transaction and under
+     * its hierarchy lock, which the fold takes too, so the fold never sees half a move. Rows still
+     * pending are attributed by the paths they find when folded or read, so they need nothing here.
      */
-    public static void shiftSubtree(long rootId, List<Long> oldAncestors, List<Long> newAncestors) {
+    void shiftSubtree(@Observes SubtreeMoved move) {
+        long rootId = move.rootId();
+        List<Long> oldAncestors = move.oldAncestors();
+        List<Long> newAncestors = move.newAncestors();
         Set<Long> common = new HashSet<>(oldAncestors);
         common.retainAll(newAncestors);
         List<Long> ids = new ArrayList<>();

@@ -15,13 +15,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.gonghui.audit.AuditLog;
 import org.gonghui.security.Caller;
 import org.gonghui.security.CallerScope;
-import org.gonghui.statistics.StatisticsRollup;
 import org.gonghui.support.ConflictException;
 import org.gonghui.support.ForbiddenException;
 import org.gonghui.support.NotFoundException;
@@ -44,6 +44,9 @@ public class UnionService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Event<SubtreeMoved> subtreeMoved;
 
     /** A union in the caller's subtree; NOT_FOUND otherwise, exactly as for a missing id. */
     public TradeUnion get(long id) {
@@ -260,7 +263,7 @@ public class UnionService {
         }
         TradeUnion.adjustDescendantCounts(oldAncestors, -size);
         TradeUnion.adjustDescendantCounts(newParent.pathIds(), size);
-        StatisticsRollup.shiftSubtree(union.id, oldAncestors, newParent.pathIds());
+        subtreeMoved.fire(new SubtreeMoved(union.id, oldAncestors, newParent.pathIds()));
         UnionMove.record(union.id, union.parentId, newParent.id, caller.subject());
         Map<String, String> before = union.auditedFields();
         // The subtree was rewritten in SQL: drop the stale entities and read the union afresh.
