@@ -119,6 +119,30 @@ public class ProgramGraphQLApi {
         return programs.applications(null, PageRequest.of(first, after, paging, MY_APPLICATIONS));
     }
 
+    @Name("totalCount")
+    @Description("Number of programs in the whole list, all pages together.")
+    @RolesAllowed({ Roles.OFFICIAL, Roles.MEMBER })
+    @NonNull
+    public List<@NonNull Integer> programCount(@Source List<ProgramConnection> sources) {
+        return programs.totalCounts(sources);
+    }
+
+    @Name("totalCount")
+    @Description("Number of applications in the whole list, all pages together.")
+    @RolesAllowed({ Roles.OFFICIAL, Roles.MEMBER })
+    @NonNull
+    public List<@NonNull Integer> applicationCount(@Source List<ProgramApplicationConnection> sources) {
+        return programs.totalCounts(sources);
+    }
+
+    @Name("totalCount")
+    @Description("Number of benefits of the program, all pages together.")
+    @RolesAllowed(Roles.OFFICIAL)
+    @NonNull
+    public List<@NonNull Integer> beneficiaryCount(@Source List<BeneficiaryConnection> sources) {
+        return programs.totalCounts(sources);
+    }
+
     @Mutation("createServiceProgram")
     @RateLimited
     @Description("新建服务项目 (create a program organised by a union of your subtree).")
