@@ -2,25 +2,18 @@ package org.gonghui.audit;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.gonghui.support.PageRequest;
+import org.gonghui.support.paging.Edge;
 
-/** One audit record of a connection with its cursor. */
+/** One audit record of a page with its cursor. */
 @Description("An audit record in a connection, with its cursor.")
-public class AuditEventEdge {
-
-    @NonNull
-    @Description("Opaque cursor of this record; pass it as `after` to continue after it.")
-    public String cursor;
+public class AuditEventEdge extends Edge {
 
     @NonNull
     @Description("The audit record.")
     public AuditEvent node;
 
-    public AuditEventEdge() {
-    }
-
-    AuditEventEdge(AuditEvent node) {
+    AuditEventEdge(AuditEvent node, String cursor) {
+        super(cursor);
         this.node = node;
-        this.cursor = PageRequest.cursor(node.id);
     }
 }

@@ -19,14 +19,17 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.gonghui.security.Roles;
-import org.gonghui.support.PageRequest;
 import org.gonghui.support.Paging;
 import org.gonghui.support.TranslateErrors;
+import org.gonghui.support.paging.Ordering;
+import org.gonghui.support.paging.PageRequest;
 
 /** The audit trail of the caller's subtree, for officials. */
 @GraphQLApi
 @TranslateErrors
 public class AuditGraphQLApi {
+
+    public static final Ordering<Void> AUDIT_EVENTS = Ordering.of("Query.auditEvents", "id desc");
 
     @Inject
     AuditLog auditLog;
@@ -42,7 +45,7 @@ public class AuditGraphQLApi {
             @Name("filter") @Description("Conditions; omitted: every record of your subtree.") AuditFilter filter,
             @Name("first") @Description("Page size, 0 to the maximum page size; default 20.") Integer first,
             @Name("after") @Description("Cursor of the last record of the previous page.") String after) {
-        return auditLog.page(filter, PageRequest.of(first, after, paging));
+        return auditLog.page(filter, PageRequest.of(first, after, paging, AUDIT_EVENTS));
     }
 
     @Name("changes")

@@ -14,8 +14,8 @@ import jakarta.transaction.Transactional;
 
 import org.gonghui.security.Caller;
 import org.gonghui.security.CallerScope;
-import org.gonghui.support.PageRequest;
 import org.gonghui.support.RequestId;
+import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionService;
 
@@ -63,10 +63,10 @@ public class AuditLog {
     }
 
     /** Audit records about unions at or below {@code filter.under} (default: the caller's union), newest first. */
-    public AuditEventConnection page(AuditFilter filter, PageRequest page) {
+    public AuditEventConnection page(AuditFilter filter, PageRequest<Void> page) {
         String path = unions.subtreePath(filter == null ? null : filter.under, "filter.under");
-        return new AuditEventConnection(
-                AuditEvent.findPage(path, TradeUnion.pathsAfter(path), filter, page.afterId(), page.rowsToFetch()), page);
+        return new AuditEventConnection(page.page(
+                AuditEvent.findPage(path, TradeUnion.pathsAfter(path), filter, page.afterId(), page.rowsToFetch()), e -> e.id, null));
     }
 
     /** {"field": {"before": …, "after": …}} for every field whose value differs. */

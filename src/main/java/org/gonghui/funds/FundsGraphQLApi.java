@@ -14,16 +14,19 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.gonghui.security.Roles;
-import org.gonghui.support.PageRequest;
 import org.gonghui.support.Paging;
 import org.gonghui.support.RateLimited;
 import org.gonghui.support.TranslateErrors;
+import org.gonghui.support.paging.Ordering;
+import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.TradeUnion;
 
 /** Union funds as GraphQL: officials record employers' monthly remittances and list those of their subtree. */
 @GraphQLApi
 @TranslateErrors
 public class FundsGraphQLApi {
+
+    public static final Ordering<Void> REMITTANCES = Ordering.of("Query.fundsRemittances", "id desc");
 
     @Inject
     FundsRemittanceService remittances;
@@ -42,7 +45,7 @@ public class FundsGraphQLApi {
             @Name("to") @Description("Last month, \"YYYY-MM\" (inclusive); omitted: no upper bound.") String to,
             @Name("first") @Description("Page size; default 20.") Integer first,
             @Name("after") @Description("Cursor of the last remittance of the previous page.") String after) {
-        return remittances.list(unionId, from, to, PageRequest.of(first, after, paging));
+        return remittances.list(unionId, from, to, PageRequest.of(first, after, paging, REMITTANCES));
     }
 
     // Batched fields (one statement per level of the response, avoiding N+1).

@@ -7,37 +7,34 @@ import java.util.function.Function;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.gonghui.support.PageInfo;
-import org.gonghui.support.PageRequest;
+import org.gonghui.support.paging.Connection;
+import org.gonghui.support.paging.Edge;
+import org.gonghui.support.paging.Page;
 
-/** A page of remittances; {@code totalCount} and {@code totals} are computed only when selected, from {@link #countOf}. */
+/** A page of remittances; {@code totalCount} and {@code totals} come from one sum over {@link #filter}, computed only when selected. */
 @Description("经费拨缴记录列表 (a page of remittances, newest first, Relay connection)")
-public class FundsRemittanceConnection {
+public class FundsRemittanceConnection extends Connection {
 
     @NonNull
     @Description("The remittances of this page.")
     public List<@NonNull FundsRemittanceEdge> edges;
 
-    @NonNull
-    @Description("Where this page lies.")
-    public PageInfo pageInfo;
-
     /** The list the page came from: what totalCount and totals sum over. */
     @Ignore
-    final Filter countOf;
+    final Filter filter;
 
     /** Count and sums of the list, once computed (totalCount and totals share them). */
     private FundsRemittanceTotals totals;
 
-    FundsRemittanceConnection(List<FundsRemittance> rows, PageRequest page, Filter countOf) {
-        this.edges = page.rowsOf(rows).stream().map(FundsRemittanceEdge::new).toList();
-        this.pageInfo = PageInfo.of(page, page.hasNext(rows), edges.stream().map(e -> e.cursor).toList());
-        this.countOf = countOf;
+    FundsRemittanceConnection(Page<FundsRemittance> page, Filter filter) {
+        super(page);
+        this.edges = page.edges(FundsRemittanceEdge::new);
+        this.filter = filter;
     }
 
     synchronized FundsRemittanceTotals totals(Function<Filter, FundsRemittanceTotals> sum) {
         if (totals == null) {
-            totals = sum.apply(countOf);
+            totals = sum.apply(filter);
         }
         return totals;
     }
@@ -48,21 +45,14 @@ public class FundsRemittanceConnection {
 
     /** One remittance and its cursor. */
     @Description("One of the remittances and its cursor.")
-    public static class FundsRemittanceEdge {
-        @NonNull
-        @Description("Opaque cursor; pass it as `after`.")
-        public String cursor;
-
+    public static class FundsRemittanceEdge extends Edge {
         @NonNull
         @Description("The record.")
         public FundsRemittance node;
 
-        public FundsRemittanceEdge() {
-        }
-
-        FundsRemittanceEdge(FundsRemittance node) {
+        FundsRemittanceEdge(FundsRemittance node, String cursor) {
+            super(cursor);
             this.node = node;
-            this.cursor = PageRequest.cursor(node.id);
         }
     }
 }

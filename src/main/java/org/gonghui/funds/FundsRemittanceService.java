@@ -18,9 +18,9 @@ import org.gonghui.security.CallerScope;
 import org.gonghui.support.ConflictException;
 import org.gonghui.support.Dates;
 import org.gonghui.support.Money;
-import org.gonghui.support.PageRequest;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
+import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.CreditCode;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionLevel;
@@ -88,7 +88,7 @@ public class FundsRemittanceService {
     }
 
     /** Remittances of the subtree of {@code unionId} (default: the caller's union), newest first, for months {@code from}..{@code to}. */
-    public FundsRemittanceConnection list(Long unionId, String from, String to, PageRequest page) {
+    public FundsRemittanceConnection list(Long unionId, String from, String to, PageRequest<Void> page) {
         String path = unions.subtreePath(unionId, "unionId");
         YearMonth fromMonth = month("from", from);
         YearMonth toMonth = month("to", to);
@@ -96,8 +96,8 @@ public class FundsRemittanceService {
             throw new ValidationException("to: 截止月份早于起始月份 — " + toMonth + " is before " + fromMonth);
         }
         var filter = new FundsRemittanceConnection.Filter(path, fromMonth == null ? null : fromMonth.atDay(1), toMonth == null ? null : toMonth.atDay(1));
-        return new FundsRemittanceConnection(FundsRemittance.findPage(filter.subtreePath(), filter.from(), filter.to(), page.afterId(), page.rowsToFetch()),
-                page, filter);
+        return new FundsRemittanceConnection(page.page(FundsRemittance.findPage(filter.subtreePath(), filter.from(), filter.to(), page.afterId(),
+                page.rowsToFetch()), r -> r.id, null), filter);
     }
 
     /** Count and sums of each connection's whole list: one statement per distinct list, shared by totalCount and totals. */

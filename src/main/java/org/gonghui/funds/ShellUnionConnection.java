@@ -3,55 +3,39 @@ package org.gonghui.funds;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
-import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.gonghui.support.PageInfo;
-import org.gonghui.support.PageRequest;
+import org.gonghui.support.paging.Connection;
+import org.gonghui.support.paging.Edge;
+import org.gonghui.support.paging.Page;
 
-/** A page of shell unions in tree order; {@code totalCount} is counted only when selected, from {@link #countOf}. */
+/** A page of shell unions in tree order, with the windows it was judged by. */
 @Description("空壳工会列表 (a page of shell unions in tree order, Relay connection)")
-public class ShellUnionConnection {
+public class ShellUnionConnection extends Connection {
 
     @NonNull
     @Description("The unions of this page.")
     public List<@NonNull ShellUnionEdge> edges;
 
     @NonNull
-    @Description("Where this page lies.")
-    public PageInfo pageInfo;
-
-    @NonNull
     @Description("The windows the list was judged by.")
     public ShellUnionCriteria criteria;
 
-    /** The query the page came from: what totalCount counts. */
-    @Ignore
-    final ShellUnionQuery countOf;
-
-    ShellUnionConnection(List<ShellUnion> rows, PageRequest page, ShellUnionQuery countOf) {
-        this.edges = page.rowsOf(rows).stream().map(ShellUnionEdge::new).toList();
-        this.pageInfo = PageInfo.of(page, page.hasNext(rows), edges.stream().map(e -> e.cursor).toList());
-        this.criteria = countOf.criteria();
-        this.countOf = countOf;
+    ShellUnionConnection(Page<ShellUnion> page, ShellUnionCriteria criteria) {
+        super(page);
+        this.edges = page.edges(ShellUnionEdge::new);
+        this.criteria = criteria;
     }
 
     /** One union and its cursor. */
     @Description("One of the shell unions and its cursor.")
-    public static class ShellUnionEdge {
-        @NonNull
-        @Description("Opaque cursor; pass it as `after`.")
-        public String cursor;
-
+    public static class ShellUnionEdge extends Edge {
         @NonNull
         @Description("The union and its signs.")
         public ShellUnion node;
 
-        public ShellUnionEdge() {
-        }
-
-        ShellUnionEdge(ShellUnion node) {
+        ShellUnionEdge(ShellUnion node, String cursor) {
+            super(cursor);
             this.node = node;
-            this.cursor = PageRequest.cursor(node.union.id);
         }
     }
 }

@@ -13,14 +13,17 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.gonghui.security.Roles;
-import org.gonghui.support.PageRequest;
 import org.gonghui.support.Paging;
 import org.gonghui.support.TranslateErrors;
+import org.gonghui.support.paging.Ordering;
+import org.gonghui.support.paging.PageRequest;
 
 /** The shell-union check as GraphQL, for officials, confined to their subtree. */
 @GraphQLApi
 @TranslateErrors
 public class ShellUnionGraphQLApi {
+
+    public static final Ordering<Void> SHELL_UNIONS = Ordering.of("Query.shellUnions", "tree");
 
     @Inject
     ShellUnionService shells;
@@ -41,7 +44,7 @@ public class ShellUnionGraphQLApi {
             Integer fundsMonths,
             @Name("inactiveMonths") @Description("NO_ACTIVITY: months checked, 1 to 120; default 6 (gonghui.shell.inactive-months).")
             Integer inactiveMonths) {
-        return shells.list(unionId, fundsMonths, inactiveMonths, PageRequest.of(first, after, paging));
+        return shells.list(unionId, fundsMonths, inactiveMonths, PageRequest.of(first, after, paging, SHELL_UNIONS));
     }
 
     // Batched: one count per distinct list, whatever the number of connections in the response.

@@ -1,17 +1,17 @@
 package org.gonghui.funds;
 
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.gonghui.security.Caller;
-import org.gonghui.support.PageRequest;
 import org.gonghui.support.ValidationException;
+import org.gonghui.support.paging.CountKey;
+import org.gonghui.support.paging.CountKey.Counter;
+import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.UnionRules;
 import org.gonghui.union.UnionService;
 
@@ -22,6 +22,8 @@ import org.gonghui.union.UnionService;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ShellUnionService {
+
+    private static final Counter<ShellUnionQuery> SHELLS = Counter.eachBy(ShellUnionQuery::count);
 
     static final int MAX_MONTHS = 120;
 
@@ -34,19 +36,19 @@ public class ShellUnionService {
     @Inject
     ShellUnionConfig config;
 
-    public ShellUnionConnection list(Long unionId, Integer fundsMonths, Integer inactiveMonths, PageRequest page) {
+    public ShellUnionConnection list(Long unionId, Integer fundsMonths, Integer inactiveMonths, PageRequest<Void> page) {
         String path = unions.subtreePath(unionId, "unionId");
         int funds = months("fundsMonths", fundsMonths, config.fundsMonths());
         int inactive = months("inactiveMonths", inactiveMonths, config.inactiveMonths());
         ShellUnionQuery query = ShellUnionQuery.of(path, funds, inactive, ZonedDateTime.now(UnionRules.CHINA));
-        return new ShellUnionConnection(query.page(page.afterId(), page.rowsToFetch()), page, query);
+        return new ShellUnionConnection(page.page(query.page(page.afterId(), page.rowsToFetch()), s -> s.union.id, new CountKey<>(SHELLS, query)),
+                query.criteria());
     }
 
     /** totalCount of each connection: one count per distinct list. */
     public List<Integer> totalCounts(List<ShellUnionConnection> connections) {
         caller.official();
-        Map<ShellUnionQuery, Integer> counted = new HashMap<>();
-        return connections.stream().map(c -> counted.computeIfAbsent(c.countOf, q -> (int) q.count())).toList();
+        return CountKey.totalCounts(connections);
     }
 
     private static int months(String field, Integer given, int configured) {

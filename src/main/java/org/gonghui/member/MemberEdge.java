@@ -2,24 +2,18 @@ package org.gonghui.member;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.gonghui.support.paging.Edge;
 
 /** One member of a page with its cursor. */
 @Description("A member and its cursor.")
-public class MemberEdge {
-
-    @NonNull
-    @Description("Opaque cursor of this member in this list (it encodes the sort); pass it as `after`.")
-    public String cursor;
+public class MemberEdge extends Edge {
 
     @NonNull
     @Description("The member.")
     public Member node;
 
-    public MemberEdge() {
-    }
-
     MemberEdge(Member node, String cursor) {
+        super(cursor);
         this.node = node;
-        this.cursor = cursor;
     }
 }

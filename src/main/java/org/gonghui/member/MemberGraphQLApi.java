@@ -15,10 +15,12 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.gonghui.security.CallerInfo;
 import org.gonghui.security.Roles;
-import org.gonghui.support.PageRequest;
 import org.gonghui.support.Paging;
 import org.gonghui.support.RateLimited;
 import org.gonghui.support.TranslateErrors;
+import org.gonghui.support.paging.Ordering;
+import org.gonghui.support.paging.PageRequest;
+import org.gonghui.support.paging.SortKey;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionRef;
 
@@ -30,6 +32,14 @@ import org.gonghui.union.UnionRef;
 @GraphQLApi
 @TranslateErrors
 public class MemberGraphQLApi {
+
+    public static final Ordering<Void> TRANSFERS = Ordering.of("Query.membershipTransfers", "id desc");
+
+    public static final Ordering<Void> UNION_MEMBERS = Ordering.byId("Union.members");
+
+    public static final Ordering<Void> APPLICATIONS = Ordering.of("Caller.applications", "id desc");
+
+    public static final Ordering<Void> HISTORY = Ordering.byId("Member.history");
 
     @Inject
     MemberService members;
@@ -56,7 +66,7 @@ public class MemberGraphQLApi {
             @Name("orderBy") @Description("Sort order; default by id ascending.") MemberOrder orderBy,
             @Name("first") @Description("Page size, 0 to the maximum page size (100 by default); default 20.") Integer first,
             @Name("after") @Description("Cursor of the last member of the previous page (from a list with the same sort).") String after) {
-        return members.list(filter, orderBy, PageRequest.of(first, null, paging), after);
+        return members.list(filter, orderBy, PageRequest.of(first, after, paging, membersOrdering(orderBy)));
     }
 
     @Query("membershipTransfers")
@@ -67,7 +77,7 @@ public class MemberGraphQLApi {
             @Name("filter") @Description("Conditions; omitted: every transfer touching your subtree.") TransferFilter filter,
             @Name("first") @Description("Page size; default 20.") Integer first,
             @Name("after") @Description("Cursor of the last transfer of the previous page.") String after) {
-        return workflows.transfers(filter, PageRequest.of(first, after, paging));
+        return workflows.transfers(filter, PageRequest.of(first, after, paging, TRANSFERS));
     }
 
     @Query("membershipTransfer")
@@ -87,7 +97,7 @@ public class MemberGraphQLApi {
             @Name("statuses") @Description("Only these statuses (default every status).") List<MemberStatus> statuses,
             @Name("first") @Description("Page size; default 20.") Integer first,
             @Name("after") @Description("Cursor of the last member of the previous page.") String after) {
-        return members.membersOf(sources, statuses, PageRequest.of(first, after, paging));
+        return members.membersOf(sources, statuses, PageRequest.of(first, after, paging, UNION_MEMBERS));
     }
 
     @Name("memberCount")
@@ -112,7 +122,7 @@ public class MemberGraphQLApi {
     public MemberConnection applications(@Source CallerInfo me,
             @Name("first") @Description("Page size; default 20.") Integer first,
             @Name("after") @Description("Cursor of the last application of the previous page.") String after) {
-        return members.ownApplications(PageRequest.of(first, after, paging));
+        return members.ownApplications(PageRequest.of(first, after, paging, APPLICATIONS));
     }
 
     // --- fields of Member, MemberConnection and MembershipTransfer; batched
@@ -140,7 +150,7 @@ public class MemberGraphQLApi {
     public List<@NonNull MembershipEventConnection> history(@Source List<Member> sources,
             @Name("first") @Description("Page size; default 20.") Integer first,
             @Name("after") @Description("Cursor of the last change of the previous page.") String after) {
-        return members.histories(sources, PageRequest.of(first, after, paging));
+        return members.histories(sources, PageRequest.of(first, after, paging, HISTORY));
     }
 
     @Name("totalCount")
@@ -261,5 +271,17 @@ public class MemberGraphQLApi {
     @NonNull
     public Member linkMemberLogin(@NonNull @Name("input") @Description("The member and the login's subject.") MemberInputs.LinkLogin input) {
         return members.linkLogin(input);
+    }
+
+    /** The ordering of {@code members} in the given sort: its cursors carry the sort value (name or join date) and the id. */
+    public static Ordering<?> membersOrdering(MemberOrder order) {
+        MemberOrder.Field field = order == null || order.field == null ? MemberOrder.Field.ID : order.field;
+        MemberOrder.Direction direction = order == null || order.direction == null ? MemberOrder.Direction.ASC : order.direction;
+        String sort = field + " " + direction;
+        return switch (field) {
+            case ID -> Ordering.of("Query.members", sort);
+            case NAME -> Ordering.of("Query.members", sort, SortKey.TEXT);
+            case JOINED_ON -> Ordering.of("Query.members", sort, SortKey.DATE);
+        };
     }
 }

@@ -1,8 +1,6 @@
 package org.gonghui.member;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,17 +13,16 @@ import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
+import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.TradeUnion;
 
 /**
  * A member search as SQL: the scope (a subtree range on the union path, or one union), the filter's
- * conditions and the sort, shared by a page and its totalCount. Phone and ID number are matched
+ * conditions and the sort, shared by a page and its totalCount (the page's position comes typed from its PageRequest). Phone and ID number are matched
  * through their keyed hashes; name searches go through the name-gram GIN index, which also serves
  * one- and two-character Chinese names.
  */
 final class MemberQuery {
-
-    private static final String CURSOR_PREFIX = "m:";
 
     final String from;
     final boolean personInWhere;
@@ -124,12 +121,12 @@ final class MemberQuery {
         };
     }
 
-    /** The SQL of one page after the given cursor (null: from the start), fetching {@code limit} rows. */
-    String pageSql(String after) {
+    /** The SQL of one page, after a position when {@code after} (bound by {@link #pageParams}), fetching {@code :limit} rows. */
+    String pageSql(boolean after) {
         StringBuilder sql = new StringBuilder("select ").append(Member.COLUMNS).append(" from ").append(from)
                 .append(" join person p on p.id = m.person_id where ").append(where);
         String op = direction == Direction.ASC ? ">" : "<";
-        if (after != null) {
+        if (after) {
             sql.append(field == Field.ID ? " and m.id " + op + " :afterId"
                     : " and (" + sortExpression() + ", m.id) " + op + " (:afterValue, :afterId)");
         }
@@ -146,53 +143,32 @@ final class MemberQuery {
         return "select count(*) from " + from + (personInWhere ? " join person p on p.id = m.person_id" : "") + " where " + where;
     }
 
-    /** Parameters of a page after the cursor: the filter's plus the cursor's sort value and id. */
-    Map<String, Object> pageParams(String after, int limit) {
+    long count() {
+        var count = Membership.getEntityManager().createNativeQuery(countSql());
+        params.forEach(count::setParameter);
+        return ((Number) count.getSingleResult()).longValue();
+    }
+
+    /** Parameters of a page: the filter's plus the limit and, after the first page, the position's sort value and id. */
+    Map<String, Object> pageParams(PageRequest<?> page) {
         Map<String, Object> all = new HashMap<>(params);
-        all.put("limit", limit);
-        if (after != null) {
-            String[] parts = decode(after);
-            all.put("afterId", Long.parseLong(parts[3]));
-            if (field == Field.NAME) {
-                all.put("afterValue", parts[4]);
-            } else if (field == Field.JOINED_ON) {
-                all.put("afterValue", LocalDate.parse(parts[4]));
+        all.put("limit", page.rowsToFetch());
+        if (page.after() != null) {
+            all.put("afterId", page.afterId());
+            if (field != Field.ID) {
+                all.put("afterValue", page.afterValue());
             }
         }
         return all;
     }
 
-    /** The id inside a cursor, checked to come from a list with this sort. */
-    long afterId(String after) {
-        return Long.parseLong(decode(after)[3]);
-    }
-
-    String cursor(Member member) {
-        String value = switch (field) {
-            case ID -> "";
+    /** The member's value of the sort (what {@link #sortExpression()} reads): null for ID, the name, or the join date. */
+    Object sortValue(Member member) {
+        return switch (field) {
+            case ID -> null;
             case NAME -> member.name;
-            case JOINED_ON -> (member.joinedOn == null ? LocalDate.of(9999, 12, 31) : member.joinedOn).toString();
+            case JOINED_ON -> member.joinedOn == null ? LocalDate.of(9999, 12, 31) : member.joinedOn;
         };
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                (CURSOR_PREFIX + field + ":" + direction + ":" + member.id + ":" + value).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private String[] decode(String cursor) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            String[] parts = text.split(":", 5);
-            if (parts.length == 5 && (parts[0] + ":").equals(CURSOR_PREFIX) && parts[1].equals(field.name())
-                    && parts[2].equals(direction.name())) {
-                Long.parseLong(parts[3]);
-                if (field == Field.JOINED_ON) {
-                    LocalDate.parse(parts[4]);
-                }
-                return parts;
-            }
-        } catch (RuntimeException e) {
-            // falls through to the validation error below
-        }
-        throw new ValidationException("after: 无效的游标 (not a cursor of a member list with this sort order)");
     }
 
     /** The grams a name must contain to contain {@code text}: the text itself if one character, else its bigrams. */

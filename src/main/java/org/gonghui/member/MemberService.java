@@ -24,12 +24,15 @@ import org.gonghui.security.CallerScope;
 import org.gonghui.support.ConflictException;
 import org.gonghui.support.ForbiddenException;
 import org.gonghui.support.NotFoundException;
-import org.gonghui.support.PageRequest;
 import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.Versions;
+import org.gonghui.support.paging.CountKey;
+import org.gonghui.support.paging.CountKey.Counter;
+import org.gonghui.support.paging.Page;
+import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionRef;
 import org.gonghui.union.UnionService;
@@ -64,7 +67,7 @@ public class MemberService {
         return Member.of(m, m.person);
     }
 
-    public MemberConnection list(MemberFilter filter, MemberOrder order, PageRequest size, String after) {
+    public MemberConnection list(MemberFilter filter, MemberOrder order, PageRequest<?> page) {
         CallerScope scope = caller.official();
         MemberQuery query;
         if (filter != null && filter.unionId != null) {
@@ -74,14 +77,18 @@ public class MemberService {
         } else {
             query = MemberQuery.of(scope.unionPath(), null, filter, order, personalData);
         }
-        String cursor = after == null || after.isEmpty() ? null : after;
-        PageRequest page = new PageRequest(size.first(), cursor == null ? null : query.afterId(cursor));
-        List<Member> rows = page(query.pageSql(cursor), query.pageParams(cursor, page.rowsToFetch()));
-        return new MemberConnection(rows, page, query::cursor, query);
+        List<Member> rows = page(query.pageSql(page.after() != null), query.pageParams(page));
+        return new MemberConnection(pageOf(page, rows, query));
+    }
+
+    /** The page of a search: each cursor carries the row's value of the sort (typed as the ordering's key) and its id. */
+    private static <K> Page<Member> pageOf(PageRequest<K> page, List<Member> rows, MemberQuery query) {
+        Class<K> type = page.ordering().key().type();
+        return page.page(rows, m -> type.cast(query.sortValue(m)), m -> m.id, new CountKey<>(SEARCH, query));
     }
 
     /** A page of members of each given union, in id order, in one statement (avoids N+1). */
-    public List<MemberConnection> membersOf(List<TradeUnion> sources, List<MemberStatus> statuses, PageRequest page) {
+    public List<MemberConnection> membersOf(List<TradeUnion> sources, List<MemberStatus> statuses, PageRequest<Void> page) {
         caller.official();
         String statusArray = statusArray(statuses);
         Map<Long, List<Member>> byUnion = new HashMap<>();
@@ -99,8 +106,8 @@ public class MemberService {
                 byUnion.computeIfAbsent(member.unionId, k -> new ArrayList<>()).add(member);
             }
         }
-        return sources.stream().map(u -> new MemberConnection(byUnion.getOrDefault(u.id, List.of()), page,
-                m -> PageRequest.cursor(m.id), new MemberConnection.MembersOf(u.id, statusArray))).toList();
+        return sources.stream().map(u -> new MemberConnection(page.page(byUnion.getOrDefault(u.id, List.of()), m -> m.id,
+                new CountKey<>(MEMBERS_OF, new MembersOf(u.id, statusArray))))).toList();
     }
 
     /** Members that count (PROVISIONAL, ACTIVE, TRANSFERRING, RETAINED) of each union, in one statement. */
@@ -110,31 +117,36 @@ public class MemberService {
         return sources.stream().map(u -> counts.getOrDefault(u.id, 0L).intValue()).toList();
     }
 
-    /** totalCount of member connections: one grouped statement for all per-union lists, one count per search. */
+    /** totalCount of member connections: one grouped statement per status set for all per-union lists, one count per search. */
     public List<Integer> totalCounts(List<MemberConnection> connections) {
         caller.scope();
-        Map<String, Set<Long>> unionsByStatuses = new HashMap<>();
-        for (MemberConnection c : connections) {
-            if (c.countOf instanceof MemberConnection.MembersOf of) {
-                unionsByStatuses.computeIfAbsent(of.statuses(), k -> new LinkedHashSet<>()).add(of.unionId());
-            }
-        }
-        Map<String, Map<Long, Long>> counted = new HashMap<>();
-        unionsByStatuses.forEach((statuses, ids) -> counted.put(statuses, countByUnion(ids, statuses)));
-        Map<Object, Integer> memo = new HashMap<>();
-        return connections.stream().map(c -> memo.computeIfAbsent(c.countOf, key -> {
-            if (key instanceof MemberConnection.MembersOf of) {
-                return counted.get(of.statuses()).getOrDefault(of.unionId(), 0L).intValue();
-            }
-            if (key instanceof MemberConnection.ApplicationsOf of) {
-                return (int) Membership.count("applicantSubject = ?1 or person.subject = ?1", of.subject());
-            }
-            MemberQuery query = (MemberQuery) key;
-            var count = Membership.getEntityManager().createNativeQuery(query.countSql());
-            query.params.forEach(count::setParameter);
-            return ((Number) count.getSingleResult()).intValue();
-        })).toList();
+        return CountKey.totalCounts(connections);
     }
+
+    /** Count key of the members of one union with the given statuses (a PostgreSQL text array). */
+    record MembersOf(long unionId, String statuses) {
+    }
+
+    /** Count key of the applications of one login. */
+    record ApplicationsOf(String subject) {
+    }
+
+    private static final Counter<MemberQuery> SEARCH = Counter.eachBy(MemberQuery::count);
+
+    private static final Counter<ApplicationsOf> APPLICATIONS = Counter.eachBy(
+            of -> Membership.count("applicantSubject = ?1 or person.subject = ?1", of.subject()));
+
+    /** The members of many unions, one grouped statement per set of statuses. */
+    private static final Counter<MembersOf> MEMBERS_OF = keys -> {
+        Map<String, Set<Long>> unionsByStatuses = new HashMap<>();
+        keys.forEach(of -> unionsByStatuses.computeIfAbsent(of.statuses(), k -> new LinkedHashSet<>()).add(of.unionId()));
+        Map<MembersOf, Long> counts = new HashMap<>();
+        unionsByStatuses.forEach((statuses, ids) -> {
+            Map<Long, Long> byUnion = countByUnion(ids, statuses);
+            ids.forEach(id -> counts.put(new MembersOf(id, statuses), byUnion.getOrDefault(id, 0L)));
+        });
+        return counts;
+    };
 
     /** The union of each member (id, name, level), in one statement. */
     public List<UnionRef> unionsOf(List<Member> members) {
@@ -161,13 +173,13 @@ public class MemberService {
     }
 
     /** A page of status history of each member, oldest first, in one statement. */
-    public List<MembershipEventConnection> histories(List<Member> members, PageRequest page) {
+    public List<MembershipEventConnection> histories(List<Member> members, PageRequest<Void> page) {
         caller.scope();
         Map<Long, List<MembershipEvent>> byMember = new HashMap<>();
         for (MembershipEvent e : MembershipEvent.findPages(members.stream().map(m -> m.id).toList(), page.afterId(), page.rowsToFetch())) {
             byMember.computeIfAbsent(e.membershipId, k -> new ArrayList<>()).add(e);
         }
-        return members.stream().map(m -> new MembershipEventConnection(byMember.getOrDefault(m.id, List.of()), page)).toList();
+        return members.stream().map(m -> new MembershipEventConnection(page.page(byMember.getOrDefault(m.id, List.of()), e -> e.id, null))).toList();
     }
 
     /** Members by id, for fields that link to members the caller may already see (transfers). */
@@ -191,7 +203,7 @@ public class MemberService {
     }
 
     /** The caller's applications (as applicant, or for their linked person), newest first. */
-    public MemberConnection ownApplications(PageRequest page) {
+    public MemberConnection ownApplications(PageRequest<Void> page) {
         caller.scope();
         String subject = caller.subject();
         Map<String, Object> params = new HashMap<>();
@@ -202,7 +214,7 @@ public class MemberService {
                  from membership m join person p on p.id = m.person_id
                  where (m.applicant_subject = :subject or p.subject = :subject) and m.id < :before
                  order by m.id desc limit :limit""", params);
-        return new MemberConnection(rows, page, m -> PageRequest.cursor(m.id), new MemberConnection.ApplicationsOf(subject));
+        return new MemberConnection(page.page(rows, m -> m.id, new CountKey<>(APPLICATIONS, new ApplicationsOf(subject))));
     }
 
     // --- changes

@@ -4,43 +4,33 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.gonghui.support.PageInfo;
-import org.gonghui.support.PageRequest;
+import org.gonghui.support.paging.Connection;
+import org.gonghui.support.paging.Edge;
+import org.gonghui.support.paging.Page;
 
 /** A page of a membership's status history. */
 @Description("会籍变动记录 (a page of a membership's status history, oldest first)")
-public class MembershipEventConnection {
+public class MembershipEventConnection extends Connection {
 
     @NonNull
     @Description("The changes of this page.")
     public List<@NonNull MembershipEventEdge> edges;
 
-    @NonNull
-    @Description("Where this page lies.")
-    public PageInfo pageInfo;
-
-    MembershipEventConnection(List<MembershipEvent> rows, PageRequest page) {
-        this.edges = page.rowsOf(rows).stream().map(MembershipEventEdge::new).toList();
-        this.pageInfo = PageInfo.of(page, page.hasNext(rows), edges.stream().map(e -> e.cursor).toList());
+    MembershipEventConnection(Page<MembershipEvent> page) {
+        super(page);
+        this.edges = page.edges(MembershipEventEdge::new);
     }
 
-    /** One change and its cursor. */
+    /** One row and its cursor. */
     @Description("A status change and its cursor.")
-    public static class MembershipEventEdge {
-        @NonNull
-        @Description("Opaque cursor; pass it as `after`.")
-        public String cursor;
-
+    public static class MembershipEventEdge extends Edge {
         @NonNull
         @Description("The change.")
         public MembershipEvent node;
 
-        public MembershipEventEdge() {
-        }
-
-        MembershipEventEdge(MembershipEvent node) {
+        MembershipEventEdge(MembershipEvent node, String cursor) {
+            super(cursor);
             this.node = node;
-            this.cursor = PageRequest.cursor(node.id);
         }
     }
 }

@@ -18,11 +18,11 @@ import org.gonghui.support.ConflictException;
 import org.gonghui.support.ForbiddenException;
 import org.gonghui.support.Idempotency;
 import org.gonghui.support.NotFoundException;
-import org.gonghui.support.PageRequest;
 import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
+import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionLevel;
 import org.gonghui.union.UnionService;
@@ -278,7 +278,7 @@ public class MembershipWorkflows {
     }
 
     /** Transfers from or to unions of a subtree (default: the caller's), newest first. */
-    public TransferConnection transfers(TransferFilter filter, PageRequest page) {
+    public TransferConnection transfers(TransferFilter filter, PageRequest<Void> page) {
         String path = unions.subtreePath(filter == null ? null : filter.unionId, "filter.unionId");
         TransferFilter.Direction direction = filter == null || filter.direction == null ? TransferFilter.Direction.ANY : filter.direction;
         String inSubtree = "exists (select 1 from trade_union u where u.id = t.%s and u.path >= :from and u.path < :to)";
@@ -294,7 +294,7 @@ public class MembershipWorkflows {
             where += " and t.status = any(cast(:statuses as text[]))";
             params.put("statuses", MemberQuery.textArray(filter.statuses.stream().map(Enum::name).toList()));
         }
-        return new TransferConnection(MembershipTransfer.findPage(where, params, page.afterId(), page.rowsToFetch()), page);
+        return new TransferConnection(page.page(MembershipTransfer.findPage(where, params, page.afterId(), page.rowsToFetch()), t -> t.id, null));
     }
 
     /**

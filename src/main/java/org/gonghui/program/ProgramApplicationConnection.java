@@ -3,50 +3,34 @@ package org.gonghui.program;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
-import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.gonghui.support.PageInfo;
-import org.gonghui.support.PageRequest;
+import org.gonghui.support.paging.Connection;
+import org.gonghui.support.paging.Edge;
+import org.gonghui.support.paging.Page;
 
-/** A page of applications. */
+/** A page of program applications. */
 @Description("服务项目申请列表 (a page of program applications, Relay connection)")
-public class ProgramApplicationConnection {
+public class ProgramApplicationConnection extends Connection {
 
     @NonNull
     @Description("The applications of this page.")
     public List<@NonNull ProgramApplicationEdge> edges;
 
-    @NonNull
-    @Description("Where this page lies.")
-    public PageInfo pageInfo;
-
-    /** What totalCount counts, if the list offers one. */
-    @Ignore
-    final Object countOf;
-
-    ProgramApplicationConnection(List<ProgramApplication> rows, PageRequest page, Object countOf) {
-        this.edges = page.rowsOf(rows).stream().map(ProgramApplicationEdge::new).toList();
-        this.pageInfo = PageInfo.of(page, page.hasNext(rows), edges.stream().map(e -> e.cursor).toList());
-        this.countOf = countOf;
+    ProgramApplicationConnection(Page<ProgramApplication> page) {
+        super(page);
+        this.edges = page.edges(ProgramApplicationEdge::new);
     }
 
     /** One row and its cursor. */
     @Description("One of the applications and its cursor.")
-    public static class ProgramApplicationEdge {
-        @NonNull
-        @Description("Opaque cursor; pass it as `after`.")
-        public String cursor;
-
+    public static class ProgramApplicationEdge extends Edge {
         @NonNull
         @Description("The row.")
         public ProgramApplication node;
 
-        public ProgramApplicationEdge() {
-        }
-
-        ProgramApplicationEdge(ProgramApplication node) {
+        ProgramApplicationEdge(ProgramApplication node, String cursor) {
+            super(cursor);
             this.node = node;
-            this.cursor = PageRequest.cursor(node.id);
         }
     }
 }

@@ -15,16 +15,27 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.gonghui.security.CallerInfo;
 import org.gonghui.security.Roles;
-import org.gonghui.support.PageRequest;
 import org.gonghui.support.Paging;
 import org.gonghui.support.RateLimited;
 import org.gonghui.support.TranslateErrors;
+import org.gonghui.support.paging.Ordering;
+import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.UnionRef;
 
 /** Service programs as GraphQL: officials keep programs and benefits; members see and apply to what is open to them. */
 @GraphQLApi
 @TranslateErrors
 public class ProgramGraphQLApi {
+
+    public static final Ordering<Void> PROGRAMS = Ordering.byId("Query.servicePrograms");
+
+    public static final Ordering<Void> APPLICATIONS = Ordering.of("Query.programApplications", "id desc");
+
+    public static final Ordering<Void> BENEFICIARIES = Ordering.byId("ServiceProgram.beneficiaries");
+
+    public static final Ordering<Void> OPEN_TO_ME = Ordering.byId("Caller.programsOpenToMe");
+
+    public static final Ordering<Void> MY_APPLICATIONS = Ordering.of("Caller.programApplications", "id desc");
 
     @Inject
     ProgramService programs;
@@ -46,7 +57,7 @@ public class ProgramGraphQLApi {
     public ProgramConnection servicePrograms(@Name("filter") @Description("Conditions; omitted: every program of your subtree.") ProgramInputs.Filter filter,
             @Name("first") @Description("Page size; default 20.") Integer first,
             @Name("after") @Description("Cursor of the last program of the previous page.") String after) {
-        return programs.list(filter, PageRequest.of(first, after, paging));
+        return programs.list(filter, PageRequest.of(first, after, paging, PROGRAMS));
     }
 
     @Query("programTotals")
@@ -65,7 +76,7 @@ public class ProgramGraphQLApi {
     public ProgramApplicationConnection programApplications(@NonNull @Id @Name("programId") @Description("The program.") Long programId,
             @Name("first") @Description("Page size; default 20.") Integer first,
             @Name("after") @Description("Cursor of the last application of the previous page.") String after) {
-        return programs.applications(programId, PageRequest.of(first, after, paging));
+        return programs.applications(programId, PageRequest.of(first, after, paging, APPLICATIONS));
     }
 
     // Batched fields (one statement per level of the response, avoiding N+1).
@@ -85,7 +96,7 @@ public class ProgramGraphQLApi {
     public List<@NonNull BeneficiaryConnection> beneficiaries(@Source List<ServiceProgram> sources,
             @Name("first") @Description("Page size; default 20.") Integer first,
             @Name("after") @Description("Cursor of the last benefit of the previous page.") String after) {
-        return programs.beneficiaries(sources, PageRequest.of(first, after, paging));
+        return programs.beneficiaries(sources, PageRequest.of(first, after, paging, BENEFICIARIES));
     }
 
     @Name("programsOpenToMe")
@@ -95,7 +106,7 @@ public class ProgramGraphQLApi {
     public ProgramConnection programsOpenToMe(@Source CallerInfo me,
             @Name("first") @Description("Page size; default 20.") Integer first,
             @Name("after") @Description("Cursor of the last program of the previous page.") String after) {
-        return programs.openToMe(PageRequest.of(first, after, paging));
+        return programs.openToMe(PageRequest.of(first, after, paging, OPEN_TO_ME));
     }
 
     @Name("programApplications")
@@ -105,7 +116,31 @@ public class ProgramGraphQLApi {
     public ProgramApplicationConnection myProgramApplications(@Source CallerInfo me,
             @Name("first") @Description("Page size; default 20.") Integer first,
             @Name("after") @Description("Cursor of the last application of the previous page.") String after) {
-        return programs.applications(null, PageRequest.of(first, after, paging));
+        return programs.applications(null, PageRequest.of(first, after, paging, MY_APPLICATIONS));
+    }
+
+    @Name("totalCount")
+    @Description("Number of programs in the whole list, all pages together.")
+    @RolesAllowed({ Roles.OFFICIAL, Roles.MEMBER })
+    @NonNull
+    public List<@NonNull Integer> programCount(@Source List<ProgramConnection> sources) {
+        return programs.totalCounts(sources);
+    }
+
+    @Name("totalCount")
+    @Description("Number of applications in the whole list, all pages together.")
+    @RolesAllowed({ Roles.OFFICIAL, Roles.MEMBER })
+    @NonNull
+    public List<@NonNull Integer> applicationCount(@Source List<ProgramApplicationConnection> sources) {
+        return programs.totalCounts(sources);
+    }
+
+    @Name("totalCount")
+    @Description("Number of benefits of the program, all pages together.")
+    @RolesAllowed(Roles.OFFICIAL)
+    @NonNull
+    public List<@NonNull Integer> beneficiaryCount(@Source List<BeneficiaryConnection> sources) {
+        return programs.totalCounts(sources);
     }
 
     @Mutation("createServiceProgram")

@@ -26,10 +26,13 @@ import org.gonghui.security.CallerScope;
 import org.gonghui.support.ConflictException;
 import org.gonghui.support.Money;
 import org.gonghui.support.NotFoundException;
-import org.gonghui.support.PageRequest;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.Versions;
+import org.gonghui.support.paging.Connection;
+import org.gonghui.support.paging.CountKey;
+import org.gonghui.support.paging.CountKey.Counter;
+import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.CreditCode;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionRef;
@@ -61,7 +64,7 @@ public class ProgramService {
         return visible(caller.official(), id, "id");
     }
 
-    public ProgramConnection list(ProgramInputs.Filter filter, PageRequest page) {
+    public ProgramConnection list(ProgramInputs.Filter filter, PageRequest<Void> page) {
         String path = unions.subtreePath(filter == null ? null : filter.unionId, "filter.unionId");
         StringBuilder where = new StringBuilder(TradeUnion.UNION_IN_SUBTREE);
         Map<String, Object> params = TradeUnion.subtreeParameters(path);
@@ -78,11 +81,13 @@ public class ProgramService {
             params.put("yearStart", LocalDate.of(filter.year, 1, 1));
             params.put("yearEnd", LocalDate.of(filter.year, 12, 31));
         }
+        CountKey<Hql> count = new CountKey<>(PROGRAMS, new Hql(where.toString(), Map.copyOf(params)));
         if (page.afterId() != null) {
             where.append(" and id > :after");
             params.put("after", page.afterId());
         }
-        return new ProgramConnection(ServiceProgram.find(where + " order by id", params).range(0, page.rowsToFetch() - 1).list(), page, null);
+        return new ProgramConnection(page.page(ServiceProgram.find(where + " order by id", params).range(0, page.rowsToFetch() - 1).list(),
+                p -> p.id, count));
     }
 
     /** Totals of the programs organised anywhere in a subtree, in total and by kind; one statement. */
@@ -135,7 +140,7 @@ public class ProgramService {
 
     /** A page of benefits of each program, in one statement. */
     @SuppressWarnings("unchecked")
-    public List<BeneficiaryConnection> beneficiaries(List<ServiceProgram> programs, PageRequest page) {
+    public List<BeneficiaryConnection> beneficiaries(List<ServiceProgram> programs, PageRequest<Void> page) {
         caller.official();
         Map<Long, List<Beneficiary>> byProgram = new HashMap<>();
         if (!programs.isEmpty()) {
@@ -148,7 +153,8 @@ public class ProgramService {
                     .getResultList();
             rows.forEach(b -> byProgram.computeIfAbsent(b.programId, k -> new ArrayList<>()).add(b));
         }
-        return programs.stream().map(p -> new BeneficiaryConnection(byProgram.getOrDefault(p.id, List.of()), page, null)).toList();
+        return programs.stream().map(p -> new BeneficiaryConnection(page.page(byProgram.getOrDefault(p.id, List.of()), b -> b.id,
+                new CountKey<>(BENEFITS_OF, p.id)))).toList();
     }
 
     @Transactional
@@ -301,26 +307,22 @@ public class ProgramService {
     // --- members
 
     /** OPEN programs run by any union on the member's chain whose period covers today and whose target groups match. */
-    public ProgramConnection openToMe(PageRequest page) {
+    public ProgramConnection openToMe(PageRequest<Void> page) {
         Membership m = members.ownOpenMembership().orElse(null);
         if (m == null) {
-            return new ProgramConnection(List.of(), page, null);
+            return new ProgramConnection(page.page(List.<ServiceProgram>of(), p -> p.id, new CountKey<>(OPEN_TO, OpenTo.NOBODY)));
         }
         TradeUnion union = TradeUnion.findById(m.unionId);
         LocalDate today = LocalDate.now(UnionRules.CHINA);
+        OpenTo open = new OpenTo(union.pathIds().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")), today,
+                Arrays.stream(m.keyGroups).collect(Collectors.joining(",", "{", "}")));
         @SuppressWarnings("unchecked")
-        List<ServiceProgram> rows = ServiceProgram.getEntityManager().createNativeQuery("""
-                select p.* from service_program p
-                 where p.union_id = any(cast(:chain as bigint[])) and p.status = 'OPEN' and p.period_start <= :today and p.period_end >= :today
-                   and (cardinality(p.target_key_groups) = 0 or p.target_key_groups && cast(:groups as text[])) and p.id > :after
-                 order by p.id limit :limit""", ServiceProgram.class)
-                .setParameter("chain", union.pathIds().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
-                .setParameter("today", today)
-                .setParameter("groups", Arrays.stream(m.keyGroups).collect(Collectors.joining(",", "{", "}")))
+        List<ServiceProgram> rows = open.bind(ServiceProgram.getEntityManager().createNativeQuery(
+                "select p.* from service_program p where " + OpenTo.WHERE + " and p.id > :after order by p.id limit :limit", ServiceProgram.class))
                 .setParameter("after", page.afterId() == null ? 0L : page.afterId())
                 .setParameter("limit", page.rowsToFetch())
                 .getResultList();
-        return new ProgramConnection(rows, page, null);
+        return new ProgramConnection(page.page(rows, p -> p.id, new CountKey<>(OPEN_TO, open)));
     }
 
     @Transactional
@@ -389,7 +391,7 @@ public class ProgramService {
     }
 
     /** Applications to one program (officials), or the caller's own (members: programId null), newest first. */
-    public ProgramApplicationConnection applications(Long programId, PageRequest page) {
+    public ProgramApplicationConnection applications(Long programId, PageRequest<Void> page) {
         String where;
         Map<String, Object> params = new HashMap<>();
         if (programId != null) {
@@ -401,12 +403,13 @@ public class ProgramService {
             where = "applicantSubject = :subject";
             params.put("subject", caller.subject());
         }
+        CountKey<Hql> count = new CountKey<>(APPLICATIONS, new Hql(where, Map.copyOf(params)));
         if (page.afterId() != null) {
             where += " and id < :before";
             params.put("before", page.afterId());
         }
-        return new ProgramApplicationConnection(ProgramApplication.find(where + " order by id desc", params).range(0, page.rowsToFetch() - 1).list(),
-                page, null);
+        return new ProgramApplicationConnection(page.page(ProgramApplication.find(where + " order by id desc", params)
+                .range(0, page.rowsToFetch() - 1).list(), a -> a.id, count));
     }
 
     private ServiceProgram visible(CallerScope scope, Long id, String field) {
@@ -433,4 +436,47 @@ public class ProgramService {
     private static String[] groups(List<KeyGroup> groups) {
         return groups == null ? new String[0] : new LinkedHashSet<>(groups).stream().map(Enum::name).toArray(String[]::new);
     }
+
+    // --- totalCount
+
+    /** totalCount of program, application and benefit connections: one statement per list, one grouped one for the benefits of a page of programs. */
+    public List<Integer> totalCounts(List<? extends Connection> connections) {
+        caller.scope();
+        return CountKey.totalCounts(connections);
+    }
+
+    /** A Panache condition and its parameters: the list a page came from, without the page's position. */
+    record Hql(String where, Map<String, Object> params) {
+    }
+
+    private static final Counter<Hql> PROGRAMS = Counter.eachBy(q -> ServiceProgram.count(q.where(), q.params()));
+
+    private static final Counter<Hql> APPLICATIONS = Counter.eachBy(q -> ProgramApplication.count(q.where(), q.params()));
+
+    /** Benefits of many programs in one grouped statement. */
+    private static final Counter<Long> BENEFITS_OF = programIds -> {
+        Map<Long, Long> counts = new HashMap<>();
+        programIds.forEach(id -> counts.put(id, 0L));
+        Beneficiary.getEntityManager().createQuery("select b.programId, count(b) from Beneficiary b where b.programId in :ids group by b.programId",
+                Object[].class).setParameter("ids", programIds).getResultList().forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        return counts;
+    };
+
+    /** The programs open today to a member on this union chain (a bigint array) with these key groups (a text array). */
+    record OpenTo(String chain, LocalDate today, String groups) {
+        static final OpenTo NOBODY = new OpenTo(null, null, null);
+
+        static final String WHERE = """
+                p.union_id = any(cast(:chain as bigint[])) and p.status = 'OPEN' and p.period_start <= :today and p.period_end >= :today
+                   and (cardinality(p.target_key_groups) = 0 or p.target_key_groups && cast(:groups as text[]))""";
+
+        <Q extends jakarta.persistence.Query> Q bind(Q query) {
+            query.setParameter("chain", chain).setParameter("today", today).setParameter("groups", groups);
+            return query;
+        }
+    }
+
+    private static final Counter<OpenTo> OPEN_TO = Counter.eachBy(open -> open == OpenTo.NOBODY ? 0L
+            : ((Number) open.bind(ServiceProgram.getEntityManager().createNativeQuery("select count(*) from service_program p where " + OpenTo.WHERE))
+                    .getSingleResult()).longValue());
 }

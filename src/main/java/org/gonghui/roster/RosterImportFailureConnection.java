@@ -4,44 +4,33 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.gonghui.support.PageInfo;
-import org.gonghui.support.PageRequest;
+import org.gonghui.support.paging.Connection;
+import org.gonghui.support.paging.Edge;
+import org.gonghui.support.paging.Page;
 
-/** A page of the failures of one job, in row order. */
+/** A page of a job's failures in row order. */
 @Description("导入失败项列表 (a page of a job's failures in row order; Relay connection)")
-public class RosterImportFailureConnection {
+public class RosterImportFailureConnection extends Connection {
 
     @NonNull
     @Description("The failures of this page.")
     public List<@NonNull RosterImportFailureEdge> edges;
 
-    @NonNull
-    @Description("Where this page lies.")
-    public PageInfo pageInfo;
-
-    RosterImportFailureConnection(List<RosterImportFailure> rows, PageRequest page) {
-        this.edges = page.rowsOf(rows).stream().map(RosterImportFailureEdge::new).toList();
-        this.pageInfo = PageInfo.of(page, page.hasNext(rows), edges.stream().map(e -> e.cursor).toList());
+    RosterImportFailureConnection(Page<RosterImportFailure> page) {
+        super(page);
+        this.edges = page.edges(RosterImportFailureEdge::new);
     }
 
-    /** One failure and its cursor. */
+    /** One row and its cursor. */
     @Description("A failure and its cursor.")
-    public static class RosterImportFailureEdge {
-
-        @NonNull
-        @Description("Opaque cursor; pass it as `after`.")
-        public String cursor;
-
+    public static class RosterImportFailureEdge extends Edge {
         @NonNull
         @Description("The failure.")
         public RosterImportFailure node;
 
-        public RosterImportFailureEdge() {
-        }
-
-        RosterImportFailureEdge(RosterImportFailure node) {
+        RosterImportFailureEdge(RosterImportFailure node, String cursor) {
+            super(cursor);
             this.node = node;
-            this.cursor = PageRequest.cursor(node.seq);
         }
     }
 }

@@ -13,9 +13,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.gonghui.security.Roles;
-import org.gonghui.support.PageRequest;
 import org.gonghui.support.Paging;
 import org.gonghui.support.TranslateErrors;
+import org.gonghui.support.paging.Ordering;
+import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.UnionRef;
 
 /**
@@ -25,6 +26,10 @@ import org.gonghui.union.UnionRef;
 @GraphQLApi
 @TranslateErrors
 public class RosterImportGraphQLApi {
+
+    public static final Ordering<Void> IMPORTS = Ordering.of("Query.rosterImports", "id desc");
+
+    public static final Ordering<Void> FAILURES = Ordering.of("RosterImport.failures", "row");
 
     @Inject
     RosterImportService imports;
@@ -47,7 +52,7 @@ public class RosterImportGraphQLApi {
             @Id @Name("unionId") @Description("A union of your subtree; omitted: your own union.") Long unionId,
             @Name("first") @Description("Page size, 0 to the maximum page size (100 by default); default 20.") Integer first,
             @Name("after") @Description("Cursor of the last job of the previous page.") String after) {
-        return imports.list(unionId, PageRequest.of(first, after, paging));
+        return imports.list(unionId, PageRequest.of(first, after, paging, IMPORTS));
     }
 
     // --- fields of RosterImport; batched
@@ -67,6 +72,6 @@ public class RosterImportGraphQLApi {
     public List<@NonNull RosterImportFailureConnection> failures(@Source List<RosterImport> sources,
             @Name("first") @Description("Page size; default 20.") Integer first,
             @Name("after") @Description("Cursor of the last failure of the previous page.") String after) {
-        return imports.failuresOf(sources, PageRequest.of(first, after, paging));
+        return imports.failuresOf(sources, PageRequest.of(first, after, paging, FAILURES));
     }
 }

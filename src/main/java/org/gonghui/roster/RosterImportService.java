@@ -22,11 +22,11 @@ import org.gonghui.security.Caller;
 import org.gonghui.security.CallerScope;
 import org.gonghui.support.Idempotency;
 import org.gonghui.support.NotFoundException;
-import org.gonghui.support.PageRequest;
 import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.support.PersonalData.Sealed;
 import org.gonghui.support.ValidationException;
+import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionLevel;
 import org.gonghui.union.UnionRef;
@@ -135,10 +135,10 @@ public class RosterImportService {
     }
 
     /** Jobs of the unions at or below {@code unionId} (default: the caller's union), newest first. */
-    public RosterImportConnection list(Long unionId, PageRequest page) {
+    public RosterImportConnection list(Long unionId, PageRequest<Void> page) {
         CallerScope scope = caller.official();
         String path = unionId == null ? scope.unionPath() : unions.get(unionId, "unionId").path;
-        return new RosterImportConnection(RosterImport.findPage(path, TradeUnion.pathsAfter(path), page.afterId(), page.rowsToFetch()), page);
+        return new RosterImportConnection(page.page(RosterImport.findPage(path, TradeUnion.pathsAfter(path), page.afterId(), page.rowsToFetch()), j -> j.id, null));
     }
 
     /** The union of each job, in one statement. */
@@ -151,7 +151,7 @@ public class RosterImportService {
 
     /** A page of failures of each job, in row order, in one statement. */
     @SuppressWarnings("unchecked")
-    public List<RosterImportFailureConnection> failuresOf(List<RosterImport> jobs, PageRequest page) {
+    public List<RosterImportFailureConnection> failuresOf(List<RosterImport> jobs, PageRequest<Void> page) {
         caller.official();
         Map<Long, List<RosterImportFailure>> byJob = new HashMap<>();
         Set<Long> ids = jobs.stream().map(j -> j.id).collect(Collectors.toSet());
@@ -171,7 +171,7 @@ public class RosterImportService {
                 byJob.computeIfAbsent(f.importId, k -> new ArrayList<>()).add(f);
             }
         }
-        return jobs.stream().map(j -> new RosterImportFailureConnection(byJob.getOrDefault(j.id, List.of()), page)).toList();
+        return jobs.stream().map(j -> new RosterImportFailureConnection(page.page(byJob.getOrDefault(j.id, List.of()), f -> f.seq, null))).toList();
     }
 
     private static long number(String field, String text) {

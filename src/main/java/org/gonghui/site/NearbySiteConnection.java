@@ -1,40 +1,29 @@
 package org.gonghui.site;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.gonghui.support.PageInfo;
-import org.gonghui.support.PageRequest;
+import org.gonghui.support.paging.Connection;
+import org.gonghui.support.paging.Edge;
+import org.gonghui.support.paging.Page;
 
-/** Sites near a point, nearest first. */
+/** Sites near a point, nearest first: a page of candidates (id and distance) turned into edges with their sites. */
 @Description("附近的服务阵地 (sites near a point, nearest first; Relay connection)")
-public class NearbySiteConnection {
+public class NearbySiteConnection extends Connection {
 
     @NonNull
     @Description("The sites of this page with their distances.")
     public List<@NonNull NearbySiteEdge> edges;
 
-    @NonNull
-    @Description("Where this page lies.")
-    public PageInfo pageInfo;
-
-    NearbySiteConnection(List<NearbySiteEdge> rows, PageRequest page, boolean after) {
-        List<NearbySiteEdge> shown = page.rowsOf(rows);
-        this.edges = shown;
-        this.pageInfo = new PageInfo(page.hasNext(rows), after, shown.isEmpty() ? null : shown.get(0).cursor,
-                shown.isEmpty() ? null : shown.get(shown.size() - 1).cursor);
+    NearbySiteConnection(Page<ServiceSite.Candidate> page, List<NearbySiteEdge> edges) {
+        super(page);
+        this.edges = edges;
     }
 
     /** One site and how far it is. */
     @Description("A site and its great-circle distance from the point asked about.")
-    public static class NearbySiteEdge {
-        @NonNull
-        @Description("Opaque cursor; pass it as `after`.")
-        public String cursor;
-
+    public static class NearbySiteEdge extends Edge {
         @NonNull
         @Description("The site.")
         public ServiceSite node;
@@ -47,15 +36,11 @@ public class NearbySiteConnection {
         @Description("The site's position in the coordinate system the request used, ready for the client's map.")
         public GeoPoint location;
 
-        public NearbySiteEdge() {
-        }
-
-        NearbySiteEdge(ServiceSite node, double distanceKm, CoordinateSystem system) {
+        NearbySiteEdge(ServiceSite node, double distanceKm, CoordinateSystem system, String cursor) {
+            super(cursor);
             this.node = node;
             this.distanceKm = distanceKm;
             this.location = GeoPoint.of(node, system);
-            this.cursor = Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(("n:" + distanceKm + ":" + node.id).getBytes(StandardCharsets.UTF_8));
         }
     }
 }

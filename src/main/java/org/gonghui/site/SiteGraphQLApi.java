@@ -16,10 +16,12 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.gonghui.security.Roles;
-import org.gonghui.support.PageRequest;
 import org.gonghui.support.Paging;
 import org.gonghui.support.RateLimited;
 import org.gonghui.support.TranslateErrors;
+import org.gonghui.support.paging.Ordering;
+import org.gonghui.support.paging.PageRequest;
+import org.gonghui.support.paging.SortKey;
 import org.gonghui.union.UnionRef;
 
 /**
@@ -29,6 +31,11 @@ import org.gonghui.union.UnionRef;
 @GraphQLApi
 @TranslateErrors
 public class SiteGraphQLApi {
+
+    /** Nearest first: a cursor carries the distance and the id. */
+    public static final Ordering<Double> NEAREST = Ordering.of("Query.nearestSites", "distance", SortKey.DISTANCE);
+
+    public static final Ordering<Void> SITES = Ordering.byId("Query.serviceSites");
 
     @Inject
     SiteService sites;
@@ -50,7 +57,7 @@ public class SiteGraphQLApi {
             @Name("kinds") @Description("Only these kinds (default every kind).") List<SiteKind> kinds,
             @Name("first") @Description("Page size; default 20.") Integer first,
             @Name("after") @Description("Cursor of the last site of the previous page.") String after) {
-        return sites.nearest(latitude, longitude, coordinateSystem, radiusKm, kinds, PageRequest.of(first, null, paging), after);
+        return sites.nearest(latitude, longitude, coordinateSystem, radiusKm, kinds, PageRequest.of(first, after, paging, NEAREST));
     }
 
     @Query("serviceSite")
@@ -67,7 +74,7 @@ public class SiteGraphQLApi {
     public SiteConnection serviceSites(@Name("filter") @Description("Conditions; omitted: every site of your subtree.") SiteInputs.Filter filter,
             @Name("first") @Description("Page size; default 20.") Integer first,
             @Name("after") @Description("Cursor of the last site of the previous page.") String after) {
-        return sites.list(filter, PageRequest.of(first, after, paging));
+        return sites.list(filter, PageRequest.of(first, after, paging, SITES));
     }
 
     // Batched: one statement for the host unions of a whole page (avoids N+1).

@@ -1,8 +1,6 @@
 package org.gonghui.site;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,10 +16,11 @@ import org.gonghui.audit.AuditLog;
 import org.gonghui.security.Caller;
 import org.gonghui.security.CallerScope;
 import org.gonghui.support.NotFoundException;
-import org.gonghui.support.PageRequest;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.Versions;
+import org.gonghui.support.paging.Page;
+import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionRef;
 import org.gonghui.union.UnionRules;
@@ -48,38 +47,24 @@ public class SiteService {
     AuditLog audit;
 
     public NearbySiteConnection nearest(double latitude, double longitude, CoordinateSystem system, double radiusKm, List<SiteKind> kinds,
-            PageRequest page, String after) {
+            PageRequest<Double> page) {
         CoordinateSystem cs = system == null ? CoordinateSystem.WGS84 : system;
         Coordinates.LatLon wgs = position("latitude", latitude, longitude, cs);
         if (!(radiusKm > 0) || radiusKm > MAX_RADIUS_KM) {
             throw new ValidationException("radiusKm: 半径须大于 0 且不超过 " + (int) MAX_RADIUS_KM + " 公里 (must be over 0 and at most 50 km), got " + radiusKm);
         }
-        Double afterKm = null;
-        Long afterId = null;
-        if (after != null && !after.isEmpty()) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8).split(":");
-                if (parts.length != 3 || !parts[0].equals("n")) {
-                    throw new IllegalArgumentException();
-                }
-                afterKm = Double.parseDouble(parts[1]);
-                afterId = Long.parseLong(parts[2]);
-            } catch (IllegalArgumentException e) {
-                throw new ValidationException("after: 无效的游标 (not a cursor of nearestSites)");
-            }
-        }
-        List<ServiceSite.Candidate> candidates = ServiceSite.findNearest(wgs.lat(), wgs.lon(), radiusKm, kinds, afterKm, afterId, page.rowsToFetch());
-        Map<Long, ServiceSite> byId = ServiceSite.listByIds(candidates.stream().map(ServiceSite.Candidate::id).toList()).stream()
+        Page<ServiceSite.Candidate> found = page.page(ServiceSite.findNearest(wgs.lat(), wgs.lon(), radiusKm, kinds, page.afterValue(), page.afterId(),
+                page.rowsToFetch()), ServiceSite.Candidate::distanceKm, ServiceSite.Candidate::id, null);
+        Map<Long, ServiceSite> byId = ServiceSite.listByIds(found.rows().stream().map(ServiceSite.Candidate::id).toList()).stream()
                 .collect(Collectors.toMap(s -> s.id, Function.identity()));
-        return new NearbySiteConnection(candidates.stream().map(c -> new NearbySiteConnection.NearbySiteEdge(byId.get(c.id()), c.distanceKm(), cs)).toList(),
-                page, afterId != null);
+        return new NearbySiteConnection(found, found.edges((c, cursor) -> new NearbySiteConnection.NearbySiteEdge(byId.get(c.id()), c.distanceKm(), cs, cursor)));
     }
 
     public ServiceSite get(long id) {
         return visible(caller.official(), id);
     }
 
-    public SiteConnection list(SiteInputs.Filter filter, PageRequest page) {
+    public SiteConnection list(SiteInputs.Filter filter, PageRequest<Void> page) {
         String path = unions.subtreePath(filter == null ? null : filter.unionId, "filter.unionId");
         StringBuilder where = new StringBuilder(TradeUnion.UNION_IN_SUBTREE);
         Map<String, Object> params = TradeUnion.subtreeParameters(path);
@@ -95,7 +80,7 @@ public class SiteService {
             where.append(" and id > :after");
             params.put("after", page.afterId());
         }
-        return new SiteConnection(ServiceSite.find(where + " order by id", params).range(0, page.rowsToFetch() - 1).list(), page);
+        return new SiteConnection(page.page(ServiceSite.find(where + " order by id", params).range(0, page.rowsToFetch() - 1).list(), s -> s.id, null));
     }
 
     /** The host union of each site (id, name, level: public information), in one statement. */

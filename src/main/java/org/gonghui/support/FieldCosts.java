@@ -46,6 +46,9 @@ final class FieldCosts {
             Map.entry("Query.statistics", STATISTICS),
             Map.entry("Union.statistics", STATISTICS),
             Map.entry("Query.programTotals", args -> 3),
+            Map.entry("ProgramConnection.totalCount", args -> 3),
+            Map.entry("ProgramApplicationConnection.totalCount", args -> 1),
+            Map.entry("BeneficiaryConnection.totalCount", args -> 1),
             Map.entry("Query.keyGroupEnrolment", args -> 3),
             Map.entry("EnrolmentTarget.progress", args -> 5));
 

@@ -29,7 +29,6 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 /**
@@ -253,10 +252,11 @@ public class TradeUnion extends PanacheEntityBase {
      */
     static List<TradeUnion> findPage(UnionQuery query, Long afterId, int limit) {
         StringBuilder where = new StringBuilder(query.where());
-        Parameters params = query.parameters();
+        // a copy: Parameters.and adds to the query's own parameters, which its totalCount binds afterwards
+        Map<String, Object> params = new HashMap<>(query.parameters().map());
         if (afterId != null) {
             where.append(" and path > (select a.path from TradeUnion a where a.id = :after)");
-            params = params.and("after", afterId);
+            params.put("after", afterId);
         }
         return find(where.toString(), Sort.by("path"), params).range(0, limit - 1).list();
     }

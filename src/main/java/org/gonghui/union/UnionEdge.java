@@ -2,25 +2,18 @@ package org.gonghui.union;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.gonghui.support.PageRequest;
+import org.gonghui.support.paging.Edge;
 
 /** One union of a connection with its cursor. */
 @Description("A union in a connection, with its cursor.")
-public class UnionEdge {
-
-    @NonNull
-    @Description("Opaque cursor of this union; pass it as `after` to continue after it.")
-    public String cursor;
+public class UnionEdge extends Edge {
 
     @NonNull
     @Description("The union.")
     public TradeUnion node;
 
-    public UnionEdge() {
-    }
-
-    UnionEdge(TradeUnion node) {
+    UnionEdge(TradeUnion node, String cursor) {
+        super(cursor);
         this.node = node;
-        this.cursor = PageRequest.cursor(node.id);
     }
 }

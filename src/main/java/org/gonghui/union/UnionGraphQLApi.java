@@ -15,10 +15,11 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.gonghui.security.Roles;
-import org.gonghui.support.PageRequest;
 import org.gonghui.support.Paging;
 import org.gonghui.support.RateLimited;
 import org.gonghui.support.TranslateErrors;
+import org.gonghui.support.paging.Ordering;
+import org.gonghui.support.paging.PageRequest;
 
 /**
  * The hierarchy as GraphQL. Officials only; every operation and nested field is confined to the
@@ -28,6 +29,11 @@ import org.gonghui.support.TranslateErrors;
 @GraphQLApi
 @TranslateErrors
 public class UnionGraphQLApi {
+
+    /** The subtree in tree order (a cursor names the union the page continues after). */
+    public static final Ordering<Void> UNIONS = Ordering.of("Query.unions", "tree");
+
+    public static final Ordering<Void> CHILDREN = Ordering.byId("Union.children");
 
     @Inject
     UnionService unions;
@@ -50,7 +56,7 @@ public class UnionGraphQLApi {
             @Name("filter") @Description("Conditions; omitted: your whole subtree.") UnionFilter filter,
             @Name("first") @Description("Page size, 0 to the maximum page size (100 by default); default 20.") Integer first,
             @Name("after") @Description("Cursor of the last union of the previous page.") String after) {
-        return unions.list(filter, PageRequest.of(first, after, paging));
+        return unions.list(filter, PageRequest.of(first, after, paging, UNIONS));
     }
 
     // The fields below take the whole list of parent objects at once (batching) to avoid N+1 queries.
@@ -77,7 +83,7 @@ public class UnionGraphQLApi {
     public List<@NonNull UnionConnection> children(@Source List<TradeUnion> sources,
             @Name("first") @Description("Page size, 0 to the maximum page size; default 20.") Integer first,
             @Name("after") @Description("Cursor of the last child of the previous page.") String after) {
-        return unions.children(sources, PageRequest.of(first, after, paging));
+        return unions.children(sources, PageRequest.of(first, after, paging, CHILDREN));
     }
 
     @Name("totalCount")

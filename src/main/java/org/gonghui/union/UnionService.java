@@ -25,10 +25,12 @@ import org.gonghui.security.CallerScope;
 import org.gonghui.support.ConflictException;
 import org.gonghui.support.ForbiddenException;
 import org.gonghui.support.NotFoundException;
-import org.gonghui.support.PageRequest;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.Versions;
+import org.gonghui.support.paging.CountKey;
+import org.gonghui.support.paging.CountKey.Counter;
+import org.gonghui.support.paging.PageRequest;
 
 /**
  * The hierarchy's rules: what a caller may see and change, and how the tree changes shape. Reads
@@ -38,6 +40,12 @@ import org.gonghui.support.Versions;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class UnionService {
+
+    /** totalCount of a filtered subtree: one count per list. */
+    private static final Counter<UnionQuery> MATCHING = Counter.eachBy(TradeUnion::countMatching);
+
+    /** totalCount of children: one grouped statement for the parents of a whole batch. */
+    private static final Counter<Long> CHILDREN_OF = TradeUnion::countChildren;
 
     @Inject
     Caller caller;
@@ -63,7 +71,7 @@ public class UnionService {
         return unionId != null ? get(unionId, field).path : caller.official().unionPath();
     }
 
-    public UnionConnection list(UnionFilter filter, PageRequest page) {
+    public UnionConnection list(UnionFilter filter, PageRequest<Void> page) {
         CallerScope scope = caller.official();
         UnionQuery query;
         if (filter != null && filter.under != null) {
@@ -72,7 +80,8 @@ public class UnionService {
         } else {
             query = UnionQuery.of(scope.unionPath(), null, filter);
         }
-        return new UnionConnection(TradeUnion.findPage(query, page.afterId(), page.rowsToFetch()), page, query);
+        return new UnionConnection(page.page(TradeUnion.findPage(query, page.afterId(), page.rowsToFetch()), u -> u.id,
+                new CountKey<>(MATCHING, query)));
     }
 
     /** Parents of the given unions, null where the parent lies outside the caller's subtree. */
@@ -100,28 +109,21 @@ public class UnionService {
     }
 
     /** A page of children for each given union, in one query. */
-    public List<UnionConnection> children(List<TradeUnion> unions, PageRequest page) {
+    public List<UnionConnection> children(List<TradeUnion> unions, PageRequest<Void> page) {
         caller.official();
         List<Long> ids = unions.stream().map(u -> u.id).toList();
         Map<Long, List<TradeUnion>> byParent = new HashMap<>();
         for (TradeUnion child : TradeUnion.findChildPages(ids, page.afterId(), page.rowsToFetch())) {
             byParent.computeIfAbsent(child.parentId, k -> new ArrayList<>()).add(child);
         }
-        return unions.stream().map(u -> new UnionConnection(byParent.getOrDefault(u.id, List.of()), page,
-                new UnionConnection.ChildrenOf(u.id))).toList();
+        return unions.stream().map(u -> new UnionConnection(page.page(byParent.getOrDefault(u.id, List.of()), c -> c.id,
+                new CountKey<>(CHILDREN_OF, u.id)))).toList();
     }
 
-    /** Total counts of the given connections: one grouped query for all children connections. */
+    /** Total counts of the given connections: one grouped query for all children connections, one count per filtered subtree. */
     public List<Integer> totalCounts(List<UnionConnection> connections) {
         caller.official();
-        Set<Long> parents = connections.stream().map(c -> c.countOf)
-                .filter(UnionConnection.ChildrenOf.class::isInstance)
-                .map(k -> ((UnionConnection.ChildrenOf) k).parentId()).collect(Collectors.toSet());
-        Map<Long, Long> childCounts = TradeUnion.countChildren(parents);
-        Map<Object, Integer> counted = new HashMap<>();
-        return connections.stream().map(c -> counted.computeIfAbsent(c.countOf, key -> key instanceof UnionConnection.ChildrenOf children
-                ? childCounts.getOrDefault(children.parentId(), 0L).intValue()
-                : (int) TradeUnion.countMatching((UnionQuery) key))).toList();
+        return CountKey.totalCounts(connections);
     }
 
     @Transactional

@@ -4,43 +4,33 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.gonghui.support.PageInfo;
-import org.gonghui.support.PageRequest;
+import org.gonghui.support.paging.Connection;
+import org.gonghui.support.paging.Edge;
+import org.gonghui.support.paging.Page;
 
 /** A page of enrolment targets. */
 @Description("入会目标列表 (a page of enrolment targets, Relay connection)")
-public class EnrolmentTargetConnection {
+public class EnrolmentTargetConnection extends Connection {
 
     @NonNull
     @Description("The rows of this page.")
     public List<@NonNull EnrolmentTargetEdge> edges;
 
-    @NonNull
-    @Description("Where this page lies.")
-    public PageInfo pageInfo;
-
-    EnrolmentTargetConnection(List<EnrolmentTarget> rows, PageRequest page) {
-        this.edges = page.rowsOf(rows).stream().map(EnrolmentTargetEdge::new).toList();
-        this.pageInfo = PageInfo.of(page, page.hasNext(rows), edges.stream().map(e -> e.cursor).toList());
+    EnrolmentTargetConnection(Page<EnrolmentTarget> page) {
+        super(page);
+        this.edges = page.edges(EnrolmentTargetEdge::new);
     }
 
     /** One row and its cursor. */
     @Description("One row and its cursor.")
-    public static class EnrolmentTargetEdge {
-        @NonNull
-        @Description("Opaque cursor; pass it as `after`.")
-        public String cursor;
-
+    public static class EnrolmentTargetEdge extends Edge {
         @NonNull
         @Description("The row.")
         public EnrolmentTarget node;
 
-        public EnrolmentTargetEdge() {
-        }
-
-        EnrolmentTargetEdge(EnrolmentTarget node) {
+        EnrolmentTargetEdge(EnrolmentTarget node, String cursor) {
+            super(cursor);
             this.node = node;
-            this.cursor = PageRequest.cursor(node.id);
         }
     }
 }

@@ -15,15 +15,20 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.gonghui.member.KeyGroup;
 import org.gonghui.security.Roles;
-import org.gonghui.support.PageRequest;
 import org.gonghui.support.Paging;
 import org.gonghui.support.RateLimited;
 import org.gonghui.support.TranslateErrors;
+import org.gonghui.support.paging.Ordering;
+import org.gonghui.support.paging.PageRequest;
 
 /** Workforce registry, key-group enrolment rates and enrolment targets with their progress. Officials only, in their subtree. */
 @GraphQLApi
 @TranslateErrors
 public class WorkforceGraphQLApi {
+
+    public static final Ordering<Void> COUNTS = Ordering.byId("Query.workforceCounts");
+
+    public static final Ordering<Void> TARGETS = Ordering.byId("Query.enrolmentTargets");
 
     @Inject
     WorkforceService workforce;
@@ -49,7 +54,7 @@ public class WorkforceGraphQLApi {
             @Name("keyGroup") @Description("Only this group.") KeyGroup keyGroup,
             @Name("first") @Description("Page size, 0 to the maximum page size; default 20.") Integer first,
             @Name("after") @Description("Cursor of the last row of the previous page.") String after) {
-        return workforce.counts(unionId, keyGroup, PageRequest.of(first, after, paging));
+        return workforce.counts(unionId, keyGroup, PageRequest.of(first, after, paging, COUNTS));
     }
 
     @Query("keyGroupEnrolment")
@@ -86,7 +91,7 @@ public class WorkforceGraphQLApi {
             @Id @Name("unionId") @Description("The subtree's union; default your own.") Long unionId,
             @Name("first") @Description("Page size, 0 to the maximum page size; default 20.") Integer first,
             @Name("after") @Description("Cursor of the last target of the previous page.") String after) {
-        return workforce.targets(unionId, PageRequest.of(first, after, paging));
+        return workforce.targets(unionId, PageRequest.of(first, after, paging, TARGETS));
     }
 
     @Name("progress")

@@ -23,9 +23,9 @@ import org.gonghui.statistics.Figures;
 import org.gonghui.statistics.MonthRange;
 import org.gonghui.statistics.StatisticsService;
 import org.gonghui.support.NotFoundException;
-import org.gonghui.support.PageRequest;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
+import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionRules;
 import org.gonghui.union.UnionService;
@@ -78,7 +78,7 @@ public class WorkforceService {
     }
 
     /** The counts recorded for unions of a subtree, optionally of one group, in id order. */
-    public WorkforceCountConnection counts(Long unionId, KeyGroup group, PageRequest page) {
+    public WorkforceCountConnection counts(Long unionId, KeyGroup group, PageRequest<Void> page) {
         String path = unions.subtreePath(unionId, "unionId");
         Map<String, Object> params = TradeUnion.subtreeParameters(path);
         StringBuilder where = new StringBuilder(TradeUnion.UNION_IN_SUBTREE);
@@ -90,7 +90,7 @@ public class WorkforceService {
             where.append(" and id > :after");
             params.put("after", page.afterId());
         }
-        return new WorkforceCountConnection(WorkforceCount.find(where + " order by id", params).range(0, page.rowsToFetch() - 1).list(), page);
+        return new WorkforceCountConnection(page.page(WorkforceCount.find(where + " order by id", params).range(0, page.rowsToFetch() - 1).list(), c -> c.id, null));
     }
 
     /** Every key group: members of the union's subtree now against the latest registered count of its area. */
@@ -175,7 +175,7 @@ public class WorkforceService {
     }
 
     /** Targets set for unions of a subtree, in id order. */
-    public EnrolmentTargetConnection targets(Long unionId, PageRequest page) {
+    public EnrolmentTargetConnection targets(Long unionId, PageRequest<Void> page) {
         String path = unions.subtreePath(unionId, "unionId");
         Map<String, Object> params = TradeUnion.subtreeParameters(path);
         String where = TradeUnion.UNION_IN_SUBTREE;
@@ -183,7 +183,7 @@ public class WorkforceService {
             where += " and id > :after";
             params.put("after", page.afterId());
         }
-        return new EnrolmentTargetConnection(EnrolmentTarget.find(where + " order by id", params).range(0, page.rowsToFetch() - 1).list(), page);
+        return new EnrolmentTargetConnection(page.page(EnrolmentTarget.find(where + " order by id", params).range(0, page.rowsToFetch() - 1).list(), t -> t.id, null));
     }
 
     /**

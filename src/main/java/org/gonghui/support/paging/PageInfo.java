@@ -1,6 +1,4 @@
-package org.gonghui.support;
-
-import java.util.List;
+package org.gonghui.support.paging;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -24,12 +22,6 @@ public class PageInfo {
     public String endCursor;
 
     public PageInfo() {
-    }
-
-    /** Page information for a page whose rows have these cursors. */
-    public static PageInfo of(PageRequest page, boolean hasNextPage, List<String> cursors) {
-        return new PageInfo(hasNextPage, page.afterId() != null, cursors.isEmpty() ? null : cursors.get(0),
-                cursors.isEmpty() ? null : cursors.get(cursors.size() - 1));
     }
 
     public PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
