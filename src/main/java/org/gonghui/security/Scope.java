@@ -79,10 +79,10 @@ public class Scope {
      */
     public boolean seesMember(String memberUnionPath, String openTransferToPath) {
         CallerScope scope = caller.scope();
-        if (!scope.isOfficial()) {
-            return false;
-        }
-        Subtree own = scope.subtree();
+        return scope.isOfficial() && seesMember(scope.subtree(), memberUnionPath, openTransferToPath);
+    }
+
+    private static boolean seesMember(Subtree own, String memberUnionPath, String openTransferToPath) {
         return own.contains(memberUnionPath) || openTransferToPath != null && own.contains(openTransferToPath);
     }
 
@@ -91,23 +91,22 @@ public class Scope {
      * page of nested fields (a transfer's {@code member} reads null for a former party).
      */
     public Set<Long> visibleMembers(Collection<Long> membershipIds) {
-        subtree();
+        Subtree own = subtree();
         Set<Long> visible = new HashSet<>();
         if (membershipIds.isEmpty()) {
             return visible;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = TradeUnion.getEntityManager().createNativeQuery("select m.id, " + Subtree.column("u") + ", " + Subtree.column("tu")
-                + """
-                 from membership m
+        List<Object[]> rows = TradeUnion.getEntityManager().createNativeQuery("""
+                select m.id, %s, %s from membership m
                   join trade_union u on u.id = m.union_id
                   left join membership_transfer t on t.membership_id = m.id and t.status = 'RELEASED' and m.status = 'TRANSFERRING'
                   left join trade_union tu on tu.id = t.to_union_id
-                 where m.id = any(cast(:ids as bigint[]))""")
+                 where m.id = any(cast(:ids as bigint[]))""".formatted(Subtree.column("u"), Subtree.column("tu")))
                 .setParameter("ids", membershipIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
                 .getResultList();
         for (Object[] row : rows) {
-            if (seesMember((String) row[1], (String) row[2])) {
+            if (seesMember(own, (String) row[1], (String) row[2])) {
                 visible.add(((Number) row[0]).longValue());
             }
         }
