@@ -13,6 +13,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.gonghui.security.Subtree;
 import org.hibernate.annotations.ColumnTransformer;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -87,9 +88,10 @@ public class AuditEvent extends PanacheEntityBase {
     @ColumnTransformer(write = "cast(? as jsonb)")
     public String changes;
 
-    static List<AuditEvent> findPage(String subtreeFrom, String subtreeTo, AuditFilter filter, Long beforeId, int limit) {
-        StringBuilder where = new StringBuilder("targetPath >= :from and targetPath < :to");
-        Parameters params = Parameters.with("from", subtreeFrom).and("to", subtreeTo);
+    static List<AuditEvent> findPage(Subtree subtree, AuditFilter filter, Long beforeId, int limit) {
+        // target_path is the union's path as it was recorded: the subtree's range applies to that copy
+        StringBuilder where = new StringBuilder(subtree.onPath("targetPath"));
+        Parameters params = subtree.panacheParameters();
         if (filter != null) {
             if (filter.operation != null) {
                 where.append(" and operation = :operation");

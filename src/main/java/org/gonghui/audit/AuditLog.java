@@ -14,10 +14,10 @@ import jakarta.transaction.Transactional;
 
 import org.gonghui.security.Caller;
 import org.gonghui.security.CallerScope;
+import org.gonghui.security.Scope;
+import org.gonghui.security.Subtree;
 import org.gonghui.support.RequestId;
 import org.gonghui.support.paging.PageRequest;
-import org.gonghui.union.TradeUnion;
-import org.gonghui.union.UnionService;
 
 /**
  * Writes audit records. {@code MANDATORY}: a record is only ever written inside the transaction of
@@ -30,10 +30,10 @@ public class AuditLog {
     Caller caller;
 
     @Inject
-    RequestId requestId;
+    Scope scope;
 
     @Inject
-    UnionService unions;
+    RequestId requestId;
 
     /** Records an act on a record that belongs to the union with the given id and path. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -46,12 +46,12 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String operation, String targetType, long targetId, long unionId, String unionPath,
             Map<String, String> before, Map<String, String> after, String reason) {
-        CallerScope scope = caller.scope();
+        CallerScope who = caller.scope();
         AuditEvent event = new AuditEvent();
         event.requestId = requestId.current();
         event.actorSubject = caller.subject();
-        event.actorRole = scope.tier().role();
-        event.actorUnionId = scope.unionId();
+        event.actorRole = who.tier().role();
+        event.actorUnionId = who.unionId();
         event.operation = operation;
         event.targetType = targetType;
         event.targetId = targetId;
@@ -64,9 +64,8 @@ public class AuditLog {
 
     /** Audit records about unions at or below {@code filter.under} (default: the caller's union), newest first. */
     public AuditEventConnection page(AuditFilter filter, PageRequest<Void> page) {
-        String path = unions.subtreePath(filter == null ? null : filter.under, "filter.under");
-        return new AuditEventConnection(page.page(
-                AuditEvent.findPage(path, TradeUnion.pathsAfter(path), filter, page.afterId(), page.rowsToFetch()), e -> e.id, null));
+        Subtree subtree = scope.subtree(filter == null ? null : filter.under, "filter.under");
+        return new AuditEventConnection(page.page(AuditEvent.findPage(subtree, filter, page.afterId(), page.rowsToFetch()), e -> e.id, null));
     }
 
     /** {"field": {"before": …, "after": …}} for every field whose value differs. */

@@ -19,8 +19,8 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.gonghui.security.Subtree;
 import org.gonghui.support.Money;
-import org.gonghui.union.TradeUnion;
 import org.hibernate.annotations.Generated;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -125,9 +125,9 @@ public class FundsRemittance extends PanacheEntityBase {
      * One page of the remittances of the unions in a subtree, newest first, optionally for a range of
      * months ({@code from} and {@code to} inclusive, either may be null); fetches {@code limit} rows.
      */
-    static List<FundsRemittance> findPage(String subtreePath, LocalDate from, LocalDate to, Long beforeId, int limit) {
+    static List<FundsRemittance> findPage(Subtree subtree, LocalDate from, LocalDate to, Long beforeId, int limit) {
         Map<String, Object> params = new HashMap<>();
-        String where = where(subtreePath, from, to, params);
+        String where = where(subtree, from, to, params);
         if (beforeId != null) {
             where += " and id < :before";
             params.put("before", beforeId);
@@ -136,9 +136,9 @@ public class FundsRemittance extends PanacheEntityBase {
     }
 
     /** Count and sums of the same list as {@link #findPage}, all pages together; one statement. */
-    static FundsRemittanceTotals totals(String subtreePath, LocalDate from, LocalDate to) {
+    static FundsRemittanceTotals totals(Subtree subtree, LocalDate from, LocalDate to) {
         Map<String, Object> params = new HashMap<>();
-        String where = where(subtreePath, from, to, params);
+        String where = where(subtree, from, to, params);
         var query = getEntityManager().createQuery("""
                 select count(*), sum(payroll), sum(amountDue), sum(amountPaid),
                        sum(case when amountDue > amountPaid then amountDue - amountPaid else 0 end)
@@ -153,9 +153,9 @@ public class FundsRemittance extends PanacheEntityBase {
         return sum == null ? BigDecimal.ZERO : sum instanceof BigDecimal d ? d : new BigDecimal(sum.toString());
     }
 
-    private static String where(String subtreePath, LocalDate from, LocalDate to, Map<String, Object> params) {
-        params.putAll(TradeUnion.subtreeParameters(subtreePath));
-        String where = TradeUnion.UNION_IN_SUBTREE;
+    private static String where(Subtree subtree, LocalDate from, LocalDate to, Map<String, Object> params) {
+        subtree.bind(params);
+        String where = subtree.hqlUnionIdIn("unionId");
         if (from != null) {
             where += " and monthStart >= :from";
             params.put("from", from);

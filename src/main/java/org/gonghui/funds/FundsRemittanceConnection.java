@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.gonghui.security.Subtree;
 import org.gonghui.support.paging.Connection;
 import org.gonghui.support.paging.Edge;
 import org.gonghui.support.paging.Page;
@@ -40,7 +41,7 @@ public class FundsRemittanceConnection extends Connection {
     }
 
     /** The subtree and the months (inclusive, null: open) of a list. */
-    record Filter(String subtreePath, LocalDate from, LocalDate to) {
+    record Filter(Subtree subtree, LocalDate from, LocalDate to) {
     }
 
     /** One remittance and its cursor. */

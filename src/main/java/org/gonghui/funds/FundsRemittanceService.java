@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +13,8 @@ import jakarta.transaction.Transactional;
 
 import org.gonghui.audit.AuditLog;
 import org.gonghui.security.Caller;
-import org.gonghui.security.CallerScope;
+import org.gonghui.security.Scope;
+import org.gonghui.security.Subtree;
 import org.gonghui.support.ConflictException;
 import org.gonghui.support.Dates;
 import org.gonghui.support.Money;
@@ -25,7 +25,6 @@ import org.gonghui.union.CreditCode;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionLevel;
 import org.gonghui.union.UnionRules;
-import org.gonghui.union.UnionService;
 
 /**
  * Union funds (工会经费): officials record each employer's monthly remittance for a grassroots union of
@@ -41,15 +40,14 @@ public class FundsRemittanceService {
     Caller caller;
 
     @Inject
-    UnionService unions;
+    Scope scope;
 
     @Inject
     AuditLog audit;
 
     @Transactional
     public FundsRemittance record(FundsRemittanceInput input) {
-        caller.official();
-        TradeUnion union = unions.get(input.unionId, "unionId");
+        TradeUnion union = scope.union(input.unionId, "unionId");
         if (union.level != UnionLevel.GRASSROOTS) {
             throw new ValidationException("unionId: 经费拨缴登记在基层工会 — union " + union.id + " is a " + union.level
                     + " union; remittances are recorded for GRASSROOTS unions");
@@ -89,23 +87,22 @@ public class FundsRemittanceService {
 
     /** Remittances of the subtree of {@code unionId} (default: the caller's union), newest first, for months {@code from}..{@code to}. */
     public FundsRemittanceConnection list(Long unionId, String from, String to, PageRequest<Void> page) {
-        String path = unions.subtreePath(unionId, "unionId");
+        Subtree subtree = scope.subtree(unionId, "unionId");
         YearMonth fromMonth = month("from", from);
         YearMonth toMonth = month("to", to);
         if (fromMonth != null && toMonth != null && toMonth.isBefore(fromMonth)) {
             throw new ValidationException("to: 截止月份早于起始月份 — " + toMonth + " is before " + fromMonth);
         }
-        var filter = new FundsRemittanceConnection.Filter(path, fromMonth == null ? null : fromMonth.atDay(1), toMonth == null ? null : toMonth.atDay(1));
-        return new FundsRemittanceConnection(page.page(FundsRemittance.findPage(filter.subtreePath(), filter.from(), filter.to(), page.afterId(),
+        var filter = new FundsRemittanceConnection.Filter(subtree, fromMonth == null ? null : fromMonth.atDay(1), toMonth == null ? null : toMonth.atDay(1));
+        return new FundsRemittanceConnection(page.page(FundsRemittance.findPage(filter.subtree(), filter.from(), filter.to(), page.afterId(),
                 page.rowsToFetch()), r -> r.id, null), filter);
     }
 
     /** Count and sums of each connection's whole list: one statement per distinct list, shared by totalCount and totals. */
     public List<FundsRemittanceTotals> totals(List<FundsRemittanceConnection> connections) {
-        caller.official();
         Map<FundsRemittanceConnection.Filter, FundsRemittanceTotals> computed = new HashMap<>();
         return connections.stream()
-                .map(c -> c.totals(filter -> computed.computeIfAbsent(filter, f -> FundsRemittance.totals(f.subtreePath(), f.from(), f.to()))))
+                .map(c -> c.totals(filter -> computed.computeIfAbsent(filter, f -> FundsRemittance.totals(f.subtree(), f.from(), f.to()))))
                 .toList();
     }
 
@@ -115,11 +112,8 @@ public class FundsRemittanceService {
 
     /** The union of each remittance, in one statement; every remittance shown lies in the caller's subtree. */
     public List<TradeUnion> unionsOf(List<FundsRemittance> remittances) {
-        CallerScope scope = caller.official();
         // checked now, as union(id) would: a union moved out of the caller's subtree since the remittance was recorded reads null
-        Map<Long, TradeUnion> byId = TradeUnion.listByIds(remittances.stream().map(r -> r.unionId).collect(Collectors.toSet())).stream()
-                .filter(u -> scope.covers(u.path))
-                .collect(Collectors.toMap(u -> u.id, Function.identity()));
+        Map<Long, TradeUnion> byId = scope.visibleUnions(remittances.stream().map(r -> r.unionId).collect(Collectors.toSet()));
         return remittances.stream().map(r -> byId.get(r.unionId)).toList();
     }
 

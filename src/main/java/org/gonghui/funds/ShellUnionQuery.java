@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gonghui.security.Subtree;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionRules;
 import org.hibernate.Session;
@@ -25,13 +26,12 @@ import org.hibernate.query.NativeQuery;
  * @param fundsSince the start of the funds window as an instant: unions created later are not judged on funds
  * @param inactiveSince the start of the activity window: unions created later are not judged on activity
  */
-record ShellUnionQuery(String subtreePath, int fundsMonths, LocalDate fundsFrom, LocalDate fundsTo, OffsetDateTime fundsSince,
+record ShellUnionQuery(Subtree subtree, int fundsMonths, LocalDate fundsFrom, LocalDate fundsTo, OffsetDateTime fundsSince,
         int inactiveMonths, OffsetDateTime inactiveSince) {
 
-    /** The unions judged: ACTIVE grassroots unions of the subtree. */
-    private static final String CANDIDATES = """
-            select id, path, created_at, updated_at from trade_union
-             where path >= :subtreeFrom and path < :subtreeTo and level = 'GRASSROOTS' and status = 'ACTIVE'""";
+    /** The unions judged: ACTIVE grassroots unions of the subtree (%s: its predicate). */
+    private static final String CANDIDATES = "select id, " + Subtree.column(null) + ", created_at, updated_at from trade_union\n"
+            + " where %s and level = 'GRASSROOTS' and status = 'ACTIVE'";
 
     /**
      * The candidates (%s) with their three signs. Each fact is a LATERAL probe with LIMIT 1 on an index
@@ -43,8 +43,7 @@ record ShellUnionQuery(String subtreePath, int fundsMonths, LocalDate fundsFrom,
      * union), so one probe of (union_id, occurred_at) answers both; benefits to the union's members are
      * found through its memberships.
      */
-    private static final String JUDGED = """
-            select t.id, t.path,
+    private static final String JUDGED = "select t.id, " + Subtree.column("t") + ",\n" + """
                    active.found is null as no_active_members,
                    (t.created_at <= :fundsSince and paid.found is null) as no_funds_remitted,
                    (t.created_at <= :inactiveSince and t.updated_at < :inactiveSince and activity.found is null) as no_activity
@@ -91,33 +90,47 @@ record ShellUnionQuery(String subtreePath, int fundsMonths, LocalDate fundsFrom,
                    (select count(*) from membership m where m.union_id = u.id and m.status = 'ACTIVE') as active_members
               from (select j.* from (%s) j
                      where %s
-                     order by j.path
+                     order by %s
                      limit :limit) s
               join trade_union u on u.id = s.id
-             order by s.path""";
+             order by %s""";
 
-    static final String FIRST_PAGE = PAGE.formatted(JUDGED.formatted(CANDIDATES + "\n order by path offset 0"), IS_SHELL);
+    /** The first page's statement. */
+    String firstPage() {
+        return page(candidates() + "\n order by " + Subtree.column(null) + " offset 0");
+    }
 
-    static final String NEXT_PAGE = PAGE.formatted(JUDGED.formatted(CANDIDATES
-            + "\n   and path > (select a.path from trade_union a where a.id = :after)\n order by path offset 0"), IS_SHELL);
+    /** The statement of a page after the union {@code :after}. */
+    String nextPage() {
+        return page(candidates() + "\n   and " + Subtree.afterInTreeOrder(null, "trade_union", "after")
+                + "\n order by " + Subtree.column(null) + " offset 0");
+    }
 
     /** The number of shells in the subtree, all pages together. */
-    static final String COUNT = "select count(*) from (%s) j where %s".formatted(JUDGED.formatted(CANDIDATES), IS_SHELL);
+    String countStatement() {
+        return "select count(*) from (%s) j where %s".formatted(JUDGED.formatted(candidates()), IS_SHELL);
+    }
+
+    private String candidates() {
+        return CANDIDATES.formatted(subtree.covers(null));
+    }
+
+    private static String page(String candidates) {
+        return PAGE.formatted(JUDGED.formatted(candidates), IS_SHELL, Subtree.column("j"), Subtree.column("s"));
+    }
 
     /** The windows ending now (Asia/Shanghai): the last {@code fundsMonths} complete months, the last {@code inactiveMonths} months. */
-    static ShellUnionQuery of(String subtreePath, int fundsMonths, int inactiveMonths, ZonedDateTime now) {
+    static ShellUnionQuery of(Subtree subtree, int fundsMonths, int inactiveMonths, ZonedDateTime now) {
         ZonedDateTime china = now.withZoneSameInstant(UnionRules.CHINA);
         LocalDate currentMonth = china.toLocalDate().withDayOfMonth(1);
         LocalDate fundsFrom = currentMonth.minusMonths(fundsMonths);
-        return new ShellUnionQuery(subtreePath, fundsMonths, fundsFrom, currentMonth, fundsFrom.atStartOfDay(UnionRules.CHINA).toOffsetDateTime(),
+        return new ShellUnionQuery(subtree, fundsMonths, fundsFrom, currentMonth, fundsFrom.atStartOfDay(UnionRules.CHINA).toOffsetDateTime(),
                 inactiveMonths, china.minusMonths(inactiveMonths).toOffsetDateTime());
     }
 
     /** The named parameters every statement takes (a page adds :limit, and :after after the first). */
     Map<String, Object> parameters() {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("subtreeFrom", subtreePath);
-        params.put("subtreeTo", TradeUnion.pathsAfter(subtreePath));
+        Map<String, Object> params = subtree.bind(new LinkedHashMap<>());
         params.put("fundsFrom", fundsFrom);
         params.put("fundsTo", fundsTo);
         params.put("fundsSince", fundsSince);
@@ -133,7 +146,7 @@ record ShellUnionQuery(String subtreePath, int fundsMonths, LocalDate fundsFrom,
     /** Up to {@code limit} shells after the union {@code afterId} in tree order; one statement. */
     List<ShellUnion> page(Long afterId, int limit) {
         @SuppressWarnings("unchecked")
-        NativeQuery<Object[]> query = TradeUnion.getEntityManager().unwrap(Session.class).createNativeQuery(afterId == null ? FIRST_PAGE : NEXT_PAGE)
+        NativeQuery<Object[]> query = TradeUnion.getEntityManager().unwrap(Session.class).createNativeQuery(afterId == null ? firstPage() : nextPage())
                 .addEntity("u", TradeUnion.class)
                 .addScalar("no_active_members", Boolean.class)
                 .addScalar("no_funds_remitted", Boolean.class)
@@ -166,7 +179,7 @@ record ShellUnionQuery(String subtreePath, int fundsMonths, LocalDate fundsFrom,
     }
 
     long count() {
-        var query = TradeUnion.getEntityManager().createNativeQuery(COUNT);
+        var query = TradeUnion.getEntityManager().createNativeQuery(countStatement());
         parameters().forEach(query::setParameter);
         return ((Number) query.getSingleResult()).longValue();
     }

@@ -7,13 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.gonghui.security.Caller;
+import org.gonghui.security.Scope;
+import org.gonghui.security.Subtree;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.paging.CountKey;
 import org.gonghui.support.paging.CountKey.Counter;
 import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.UnionRules;
-import org.gonghui.union.UnionService;
 
 /**
  * The shell-union check (空壳工会排查): ACTIVE grassroots unions of a subtree without active members,
@@ -28,26 +28,22 @@ public class ShellUnionService {
     static final int MAX_MONTHS = 120;
 
     @Inject
-    Caller caller;
-
-    @Inject
-    UnionService unions;
+    Scope scope;
 
     @Inject
     ShellUnionConfig config;
 
     public ShellUnionConnection list(Long unionId, Integer fundsMonths, Integer inactiveMonths, PageRequest<Void> page) {
-        String path = unions.subtreePath(unionId, "unionId");
+        Subtree subtree = scope.subtree(unionId, "unionId");
         int funds = months("fundsMonths", fundsMonths, config.fundsMonths());
         int inactive = months("inactiveMonths", inactiveMonths, config.inactiveMonths());
-        ShellUnionQuery query = ShellUnionQuery.of(path, funds, inactive, ZonedDateTime.now(UnionRules.CHINA));
+        ShellUnionQuery query = ShellUnionQuery.of(subtree, funds, inactive, ZonedDateTime.now(UnionRules.CHINA));
         return new ShellUnionConnection(page.page(query.page(page.afterId(), page.rowsToFetch()), s -> s.union.id, new CountKey<>(SHELLS, query)),
                 query.criteria());
     }
 
     /** totalCount of each connection: one count per distinct list. */
     public List<Integer> totalCounts(List<ShellUnionConnection> connections) {
-        caller.official();
         return CountKey.totalCounts(connections);
     }
 

@@ -19,7 +19,7 @@ import org.gonghui.audit.AuditLog;
 import org.gonghui.member.MemberService;
 import org.gonghui.member.Membership;
 import org.gonghui.security.Caller;
-import org.gonghui.security.CallerScope;
+import org.gonghui.security.Scope;
 import org.gonghui.support.ConflictException;
 import org.gonghui.support.ForbiddenException;
 import org.gonghui.support.Money;
@@ -31,7 +31,6 @@ import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.Versions;
 import org.gonghui.union.TradeUnion;
-import org.gonghui.union.UnionRules;
 
 /**
  * Hardship files: sensitive, so only officials of the member's own union and of the union directly
@@ -44,6 +43,9 @@ public class HardshipService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Scope scope;
 
     @Inject
     MemberService members;
@@ -141,11 +143,10 @@ public class HardshipService {
 
     /** The member, if the caller is an official of the member's own union or of the union directly above it. */
     private Membership entitled(Long memberId) {
-        CallerScope scope = caller.official();
+        Long own = caller.official().unionId();
         Membership m = members.visibleMembership(memberId, "memberId");
         TradeUnion union = TradeUnion.findById(m.unionId);
-        if (!scope.covers(union.path)
-                || !Objects.equals(scope.unionId(), union.id) && !Objects.equals(scope.unionId(), union.parentId)) {
+        if (!scope.sees(union) || !Objects.equals(own, union.id) && !Objects.equals(own, union.parentId)) {
             throw new ForbiddenException("memberId: 困难档案仅限会员所在工会及其直接上级工会 — only officials of the member's own union and of the union directly above it handle hardship files");
         }
         return m;

@@ -9,12 +9,12 @@ import java.util.Set;
 
 import org.gonghui.member.MemberOrder.Direction;
 import org.gonghui.member.MemberOrder.Field;
-import org.gonghui.support.PersonalData;
+import org.gonghui.security.Subtree;
 import org.gonghui.support.PersonalData.Purpose;
+import org.gonghui.support.PersonalData;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.paging.PageRequest;
-import org.gonghui.union.TradeUnion;
 
 /**
  * A member search as SQL: the scope (a subtree range on the union path, or one union), the filter's
@@ -40,8 +40,8 @@ final class MemberQuery {
         this.direction = direction;
     }
 
-    /** Members in the subtree at {@code subtreePath}, or only in union {@code onlyUnionId} when it is set. */
-    static MemberQuery of(String subtreePath, Long onlyUnionId, MemberFilter filter, MemberOrder order, PersonalData personalData) {
+    /** Members in the subtree, or only in union {@code onlyUnionId} (of that subtree) when it is set. */
+    static MemberQuery of(Subtree subtree, Long onlyUnionId, MemberFilter filter, MemberOrder order, PersonalData personalData) {
         StringBuilder from = new StringBuilder("membership m");
         StringBuilder where = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
@@ -50,9 +50,8 @@ final class MemberQuery {
             params.put("union", onlyUnionId);
         } else {
             from.append(" join trade_union u on u.id = m.union_id");
-            where.append("u.path >= :subtreeFrom and u.path < :subtreeTo");
-            params.put("subtreeFrom", subtreePath);
-            params.put("subtreeTo", TradeUnion.pathsAfter(subtreePath));
+            where.append(subtree.covers("u"));
+            subtree.bind(params);
         }
         if (filter != null) {
             String prefix = Text.name("filter.nameStartsWith", filter.nameStartsWith, 50, false);

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +19,13 @@ import jakarta.transaction.Transactional;
 
 import org.gonghui.audit.AuditLog;
 import org.gonghui.security.Caller;
-import org.gonghui.security.CallerScope;
+import org.gonghui.security.Scope;
+import org.gonghui.security.Subtree;
 import org.gonghui.support.ConflictException;
 import org.gonghui.support.ForbiddenException;
 import org.gonghui.support.NotFoundException;
-import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
+import org.gonghui.support.PersonalData;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.Versions;
@@ -50,6 +50,9 @@ public class MemberService {
     Caller caller;
 
     @Inject
+    Scope scope;
+
+    @Inject
     UnionService unions;
 
     @Inject
@@ -62,21 +65,15 @@ public class MemberService {
 
     /** A member the calling official may see; NOT_FOUND otherwise, exactly as for a missing id. */
     public Member get(long id) {
-        CallerScope scope = caller.official();
-        Membership m = visible(scope, id, "id");
+        Membership m = visible(id, "id");
         return Member.of(m, m.person);
     }
 
     public MemberConnection list(MemberFilter filter, MemberOrder order, PageRequest<?> page) {
-        CallerScope scope = caller.official();
-        MemberQuery query;
-        if (filter != null && filter.unionId != null) {
-            TradeUnion base = unions.get(filter.unionId, "filter.unionId");
-            boolean subtree = filter.includeSubunions == null || filter.includeSubunions;
-            query = MemberQuery.of(base.path, subtree ? null : base.id, filter, order, personalData);
-        } else {
-            query = MemberQuery.of(scope.unionPath(), null, filter, order, personalData);
-        }
+        Long unionId = filter == null ? null : filter.unionId;
+        Subtree subtree = scope.subtree(unionId, "filter.unionId");
+        boolean onlyThatUnion = unionId != null && Boolean.FALSE.equals(filter.includeSubunions);
+        MemberQuery query = MemberQuery.of(subtree, onlyThatUnion ? unionId : null, filter, order, personalData);
         List<Member> rows = page(query.pageSql(page.after() != null), query.pageParams(page));
         return new MemberConnection(pageOf(page, rows, query));
     }
@@ -89,7 +86,6 @@ public class MemberService {
 
     /** A page of members of each given union, in id order, in one statement (avoids N+1). */
     public List<MemberConnection> membersOf(List<TradeUnion> sources, List<MemberStatus> statuses, PageRequest<Void> page) {
-        caller.official();
         String statusArray = statusArray(statuses);
         Map<Long, List<Member>> byUnion = new HashMap<>();
         if (!sources.isEmpty()) {
@@ -112,14 +108,12 @@ public class MemberService {
 
     /** Members that count (PROVISIONAL, ACTIVE, TRANSFERRING, RETAINED) of each union, in one statement. */
     public List<Integer> memberCounts(List<TradeUnion> sources) {
-        caller.official();
         Map<Long, Long> counts = countByUnion(sources.stream().map(u -> u.id).collect(Collectors.toSet()), statusArray(List.copyOf(MemberStatus.OPEN)));
         return sources.stream().map(u -> counts.getOrDefault(u.id, 0L).intValue()).toList();
     }
 
     /** totalCount of member connections: one grouped statement per status set for all per-union lists, one count per search. */
     public List<Integer> totalCounts(List<MemberConnection> connections) {
-        caller.scope();
         return CountKey.totalCounts(connections);
     }
 
@@ -150,14 +144,12 @@ public class MemberService {
 
     /** The union of each member (id, name, level), in one statement. */
     public List<UnionRef> unionsOf(List<Member> members) {
-        caller.scope();
         Map<Long, TradeUnion> byId = byId(TradeUnion.listByIds(members.stream().map(m -> m.unionId).collect(Collectors.toSet())));
         return members.stream().map(m -> new UnionRef(byId.get(m.unionId))).toList();
     }
 
     /** Each member's union chain from their grassroots union up to the province, in two statements. */
     public List<List<UnionRef>> unionChains(List<Member> members) {
-        caller.scope();
         Map<Long, TradeUnion> own = byId(TradeUnion.listByIds(members.stream().map(m -> m.unionId).collect(Collectors.toSet())));
         Set<Long> chainIds = new LinkedHashSet<>();
         own.values().forEach(u -> chainIds.addAll(u.pathIds()));
@@ -174,7 +166,6 @@ public class MemberService {
 
     /** A page of status history of each member, oldest first, in one statement. */
     public List<MembershipEventConnection> histories(List<Member> members, PageRequest<Void> page) {
-        caller.scope();
         Map<Long, List<MembershipEvent>> byMember = new HashMap<>();
         for (MembershipEvent e : MembershipEvent.findPages(members.stream().map(m -> m.id).toList(), page.afterId(), page.rowsToFetch())) {
             byMember.computeIfAbsent(e.membershipId, k -> new ArrayList<>()).add(e);
@@ -196,7 +187,6 @@ public class MemberService {
     /** The caller's own membership: the one that counts, else their latest; null if their login is linked to no person. */
     public Member ownMembership() {
         String subject = caller.subject();
-        caller.scope();
         return Person.findBySubject(subject).flatMap(p -> Membership.<Membership>find(
                 "person = ?1 order by case when status in ?2 then 0 else 1 end, id desc", p, MemberStatus.OPEN).firstResultOptional()
                 .map(m -> Member.of(m, p))).orElse(null);
@@ -204,7 +194,6 @@ public class MemberService {
 
     /** The caller's applications (as applicant, or for their linked person), newest first. */
     public MemberConnection ownApplications(PageRequest<Void> page) {
-        caller.scope();
         String subject = caller.subject();
         Map<String, Object> params = new HashMap<>();
         params.put("subject", subject);
@@ -221,8 +210,7 @@ public class MemberService {
 
     @Transactional
     public Member update(MemberInputs.Update input) {
-        CallerScope scope = caller.official();
-        Membership m = owned(scope, input.id);
+        Membership m = owned(input.id);
         checkVersion(m, input.version);
         if (!(m.status.isOpen() || m.status == MemberStatus.PENDING)) {
             throw new ConflictException("id: 会籍已终止, 不能修改 — membership " + m.id + " is " + m.status);
@@ -263,8 +251,7 @@ public class MemberService {
 
     @Transactional
     public Member changeStatus(MemberInputs.ChangeStatus input) {
-        CallerScope scope = caller.official();
-        Membership m = owned(scope, input.id);
+        Membership m = owned(input.id);
         checkVersion(m, input.version);
         String reason = MemberRules.reason("reason", input.reason);
         MemberStatus from = m.status;
@@ -287,8 +274,7 @@ public class MemberService {
 
     @Transactional
     public Member linkLogin(MemberInputs.LinkLogin input) {
-        CallerScope scope = caller.official();
-        Membership m = owned(scope, input.id);
+        Membership m = owned(input.id);
         String subject = MemberRules.text("subject", input.subject, 255);
         if (subject == null) {
             throw new ValidationException("subject: 必填 — must not be empty");
@@ -316,10 +302,10 @@ public class MemberService {
      */
     @Transactional
     public RevealedPersonalData reveal(MemberInputs.Reveal input) {
-        CallerScope scope = caller.official();
-        Membership m = visible(scope, input.id, "id");
+        Membership m = visible(input.id, "id");
         TradeUnion union = TradeUnion.findById(m.unionId);
-        if (!Objects.equals(scope.unionId(), union.id) && !Objects.equals(scope.unionId(), union.parentId)) {
+        Long own = caller.official().unionId();
+        if (!Objects.equals(own, union.id) && !Objects.equals(own, union.parentId)) {
             throw new ForbiddenException("id: 仅会员所在工会及其直接上级工会可查看完整个人信息 — only officials of the member's own union and of the union directly above it may reveal personal data");
         }
         String reason = MemberRules.reason("reason", input.reason);
@@ -336,71 +322,38 @@ public class MemberService {
 
     /** A member the calling official may see (see {@link #get}), as the entity. */
     public Membership visibleMembership(Long id, String field) {
-        return visible(caller.official(), id, field);
+        return visible(id, field);
     }
 
     /** The membership that counts of the person the caller's login is linked to, if any. */
     public java.util.Optional<Membership> ownOpenMembership() {
-        caller.scope();
         return Person.findBySubject(caller.subject()).flatMap(p -> Membership.findOpen(p.idHash));
     }
 
     // --- shared by the workflows
 
-    /**
-     * The one visibility rule for members: an official sees a member whose union lies in their subtree,
-     * or who is the subject of an open transfer into it ({@code openTransferTo}: the receiving union's
-     * path, null without an open transfer). Used by {@code member(id)} and by every field that links to
-     * a member.
-     */
-    static boolean sees(CallerScope scope, String memberUnionPath, String openTransferToPath) {
-        return scope.covers(memberUnionPath) || openTransferToPath != null && scope.covers(openTransferToPath);
-    }
-
-    /** A member the official may see (see {@link #sees}). */
-    Membership visible(CallerScope scope, Long id, String field) {
+    /** A member the official may see ({@link Scope#seesMember}); NOT_FOUND otherwise, exactly as for a missing id. */
+    Membership visible(Long id, String field) {
+        Subtree own = scope.subtree();
         Membership m = id == null ? null : Membership.findWithPerson(id).orElse(null);
         if (m != null) {
             String unionPath = TradeUnion.<TradeUnion>findById(m.unionId).path;
             String openTransferTo = null;
-            if (!scope.covers(unionPath) && m.status == MemberStatus.TRANSFERRING) {
+            if (!own.contains(unionPath) && m.status == MemberStatus.TRANSFERRING) {
                 MembershipTransfer open = MembershipTransfer.find("membershipId = ?1 and status = ?2", m.id, TransferStatus.RELEASED).firstResult();
                 openTransferTo = open == null ? null : TradeUnion.<TradeUnion>findById(open.toUnionId).path;
             }
-            if (sees(scope, unionPath, openTransferTo)) {
+            if (scope.seesMember(unionPath, openTransferTo)) {
                 return m;
             }
         }
         throw new NotFoundException(field + ": 会员不存在 — no member " + id + " in your scope");
     }
 
-    /** Which of these members the official may see now (see {@link #sees}); one statement. */
-    Set<Long> visibleAmong(CallerScope scope, Collection<Long> ids) {
-        Set<Long> visible = new HashSet<>();
-        if (ids.isEmpty()) {
-            return visible;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Membership.getEntityManager().createNativeQuery("""
-                select m.id, u.path, tu.path from membership m
-                  join trade_union u on u.id = m.union_id
-                  left join membership_transfer t on t.membership_id = m.id and t.status = 'RELEASED' and m.status = 'TRANSFERRING'
-                  left join trade_union tu on tu.id = t.to_union_id
-                 where m.id = any(cast(:ids as bigint[]))""")
-                .setParameter("ids", longArray(ids))
-                .getResultList();
-        for (Object[] row : rows) {
-            if (sees(scope, (String) row[1], (String) row[2])) {
-                visible.add(((Number) row[0]).longValue());
-            }
-        }
-        return visible;
-    }
-
     /** A member of a union in the official's subtree: what may be changed. */
-    Membership owned(CallerScope scope, Long id) {
-        Membership m = visible(scope, id, "id");
-        if (!scope.covers(unionPath(m))) {
+    Membership owned(Long id) {
+        Membership m = visible(id, "id");
+        if (!scope.seesMember(unionPath(m), null)) {
             throw new ForbiddenException("id: 会员尚未转入本工会 — member " + id + " still belongs to the outgoing union");
         }
         return m;

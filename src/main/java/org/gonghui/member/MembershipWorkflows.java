@@ -14,18 +14,19 @@ import jakarta.transaction.Transactional;
 import org.gonghui.audit.AuditLog;
 import org.gonghui.security.Caller;
 import org.gonghui.security.CallerScope;
+import org.gonghui.security.Scope;
+import org.gonghui.security.Subtree;
 import org.gonghui.support.ConflictException;
 import org.gonghui.support.ForbiddenException;
 import org.gonghui.support.Idempotency;
 import org.gonghui.support.NotFoundException;
-import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
+import org.gonghui.support.PersonalData;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionLevel;
-import org.gonghui.union.UnionService;
 import org.gonghui.union.UnionStatus;
 
 /**
@@ -41,10 +42,10 @@ public class MembershipWorkflows {
     Caller caller;
 
     @Inject
-    MemberService members;
+    Scope scope;
 
     @Inject
-    UnionService unions;
+    MemberService members;
 
     @Inject
     AuditLog audit;
@@ -59,7 +60,7 @@ public class MembershipWorkflows {
 
     @Transactional
     public Member apply(MemberInputs.Apply input) {
-        CallerScope scope = caller.scope();
+        CallerScope who = caller.scope();
         String subject = caller.subject();
         IdNumber idNumber = MemberRules.idNumber("idNumber", input.idNumber);
         String name = MemberRules.name("name", input.name);
@@ -75,11 +76,11 @@ public class MembershipWorkflows {
             throw new ValidationException("unionId: 请提供 unionId 或 regionCode 之一 — give either unionId or regionCode");
         }
         boolean provisional = input.unionId == null;
-        TradeUnion union = provisional ? communityUnion(scope, input.regionCode.strip()) : applicableUnion(scope, input.unionId);
+        TradeUnion union = provisional ? communityUnion(who, input.regionCode.strip()) : applicableUnion(who, input.unionId);
 
         byte[] idHash = personalData.hash(Purpose.ID_NUMBER, idNumber.value());
         Person person = Person.findByIdHash(idHash).orElse(null);
-        if (!scope.isOfficial()) {
+        if (!who.isOfficial()) {
             Optional<Person> linked = Person.findBySubject(subject);
             if (linked.isPresent() && linked.get() != person) {
                 throw new ValidationException("idNumber: 您的账号已绑定另一身份证号 — your login is linked to a person with another ID number");
@@ -94,12 +95,12 @@ public class MembershipWorkflows {
             }
             Optional<Membership> open = Membership.findOpen(idHash);
             if (open.isPresent()) {
-                throw new ConflictException("idNumber: 此人已是会员" + nameIfVisible(scope, person, open.get().unionId)
+                throw new ConflictException("idNumber: 此人已是会员" + nameIfVisible(who, person, open.get().unionId)
                         + " — this person already holds a membership; transfer it instead of joining again");
             }
             Optional<Membership> pending = Membership.findPending(idHash);
             if (pending.isPresent()) {
-                throw new ConflictException("idNumber: 此人已有待审批的入会申请" + nameIfVisible(scope, person, pending.get().unionId)
+                throw new ConflictException("idNumber: 此人已有待审批的入会申请" + nameIfVisible(who, person, pending.get().unionId)
                         + " — this person already has an application awaiting a decision");
             }
             if (phone != null) {
@@ -125,7 +126,7 @@ public class MembershipWorkflows {
         m.keyGroups = MemberRules.keyGroups(input.keyGroups);
         m.newEmploymentForm = Boolean.TRUE.equals(input.newEmploymentForm);
         m.migrantWorker = Boolean.TRUE.equals(input.migrantWorker);
-        m.applicantSubject = scope.isOfficial() ? null : subject;
+        m.applicantSubject = who.isOfficial() ? null : subject;
         m.statusChangedAt = OffsetDateTime.now();
         m.updatedAt = m.statusChangedAt;
         m.persist();
@@ -140,8 +141,7 @@ public class MembershipWorkflows {
 
     @Transactional
     public Member approve(MemberInputs.Decision input) {
-        CallerScope scope = caller.official();
-        Membership m = members.owned(scope, input.id);
+        Membership m = members.owned(input.id);
         MemberService.checkVersion(m, input.version);
         requirePending(m);
         Map<String, String> before = MemberService.auditedFields(m);
@@ -159,8 +159,7 @@ public class MembershipWorkflows {
 
     @Transactional
     public Member reject(MemberInputs.Decision input) {
-        CallerScope scope = caller.official();
-        Membership m = members.owned(scope, input.id);
+        Membership m = members.owned(input.id);
         MemberService.checkVersion(m, input.version);
         requirePending(m);
         String reason = MemberRules.reason("reason", input.reason);
@@ -173,11 +172,11 @@ public class MembershipWorkflows {
     /** The applicant (or an official in scope) takes a pending application back. */
     @Transactional
     public Member withdrawApplication(MemberInputs.Decision input) {
-        CallerScope scope = caller.scope();
+        CallerScope who = caller.scope();
         String subject = caller.subject();
         Membership m;
-        if (scope.isOfficial()) {
-            m = members.owned(scope, input.id);
+        if (who.isOfficial()) {
+            m = members.owned(input.id);
         } else {
             m = Membership.findWithPerson(input.id)
                     .filter(x -> subject.equals(x.applicantSubject) || subject.equals(x.person.subject))
@@ -195,8 +194,7 @@ public class MembershipWorkflows {
 
     @Transactional
     public MembershipTransfer release(MemberInputs.Release input) {
-        CallerScope scope = caller.official();
-        Membership m = members.owned(scope, input.id);
+        Membership m = members.owned(input.id);
         MemberService.checkVersion(m, input.version);
         if (!(m.status == MemberStatus.ACTIVE || m.status == MemberStatus.PROVISIONAL || m.status == MemberStatus.RETAINED)) {
             throw new ConflictException("id: 仅正式、临时或保留会籍的会员可以转出 — a " + m.status + " member cannot be transferred");
@@ -231,10 +229,10 @@ public class MembershipWorkflows {
 
     @Transactional
     public Member accept(MemberInputs.TransferDecision input) {
-        CallerScope scope = caller.official();
-        MembershipTransfer t = visibleTransfer(scope, input.transferId);
+        Subtree own = scope.subtree();
+        MembershipTransfer t = visibleTransfer(input.transferId);
         TradeUnion to = TradeUnion.findById(t.toUnionId);
-        if (!scope.covers(to.path)) {
+        if (!own.contains(to.path)) {
             throw new ForbiddenException("transferId: 只有转入工会可以接收 — only the receiving union accepts a transfer");
         }
         requireOpen(t);
@@ -256,8 +254,7 @@ public class MembershipWorkflows {
 
     @Transactional
     public MembershipTransfer cancel(MemberInputs.TransferDecision input) {
-        CallerScope scope = caller.official();
-        MembershipTransfer t = visibleTransfer(scope, input.transferId);
+        MembershipTransfer t = visibleTransfer(input.transferId);
         requireOpen(t);
         String reason = MemberRules.reason("reason", input.reason);
         Membership m = Membership.findWithPerson(t.membershipId).orElseThrow();
@@ -274,22 +271,19 @@ public class MembershipWorkflows {
 
     /** One transfer from or to a union in the caller's subtree. */
     public MembershipTransfer transfer(long id) {
-        return visibleTransfer(caller.official(), id);
+        return visibleTransfer(id);
     }
 
     /** Transfers from or to unions of a subtree (default: the caller's), newest first. */
     public TransferConnection transfers(TransferFilter filter, PageRequest<Void> page) {
-        String path = unions.subtreePath(filter == null ? null : filter.unionId, "filter.unionId");
+        Subtree subtree = scope.subtree(filter == null ? null : filter.unionId, "filter.unionId");
         TransferFilter.Direction direction = filter == null || filter.direction == null ? TransferFilter.Direction.ANY : filter.direction;
-        String inSubtree = "exists (select 1 from trade_union u where u.id = t.%s and u.path >= :from and u.path < :to)";
         String where = switch (direction) {
-            case INCOMING -> inSubtree.formatted("to_union_id");
-            case OUTGOING -> inSubtree.formatted("from_union_id");
-            case ANY -> "(" + inSubtree.formatted("to_union_id") + " or " + inSubtree.formatted("from_union_id") + ")";
+            case INCOMING -> subtree.sqlUnionExists("t.to_union_id");
+            case OUTGOING -> subtree.sqlUnionExists("t.from_union_id");
+            case ANY -> "(" + subtree.sqlUnionExists("t.to_union_id") + " or " + subtree.sqlUnionExists("t.from_union_id") + ")";
         };
-        Map<String, Object> params = new HashMap<>();
-        params.put("from", path);
-        params.put("to", TradeUnion.pathsAfter(path));
+        Map<String, Object> params = subtree.parameters();
         if (filter != null && filter.statuses != null && !filter.statuses.isEmpty()) {
             where += " and t.status = any(cast(:statuses as text[]))";
             params.put("statuses", MemberQuery.textArray(filter.statuses.stream().map(Enum::name).toList()));
@@ -302,21 +296,17 @@ public class MembershipWorkflows {
      * no longer sees the member (a former party of an accepted or cancelled transfer). Two statements.
      */
     public List<Member> membersOf(List<MembershipTransfer> transfers) {
-        CallerScope scope = caller.official();
         Map<Long, Member> byId = new HashMap<>();
-        Set<Long> visible = members.visibleAmong(scope, transfers.stream().map(t -> t.membershipId).distinct().toList());
+        Set<Long> visible = scope.visibleMembers(transfers.stream().map(t -> t.membershipId).distinct().toList());
         members.byIds(visible).forEach(m -> byId.put(m.id, m));
         return transfers.stream().map(t -> byId.get(t.membershipId)).toList();
     }
 
-    private MembershipTransfer visibleTransfer(CallerScope scope, Long id) {
+    /** A transfer the official may see: either side lies in their subtree (it stays visible to both after it ends). */
+    private MembershipTransfer visibleTransfer(Long id) {
         MembershipTransfer t = id == null ? null : MembershipTransfer.findById(id);
-        if (t != null) {
-            for (TradeUnion u : TradeUnion.listByIds(List.of(t.fromUnionId, t.toUnionId))) {
-                if (scope.covers(u.path)) {
-                    return t;
-                }
-            }
+        if (t != null && !scope.visibleUnions(List.of(t.fromUnionId, t.toUnionId)).isEmpty()) {
+            return t;
         }
         throw new NotFoundException("transferId: 接转记录不存在 — no transfer " + id + " in your scope");
     }
@@ -333,8 +323,8 @@ public class MembershipWorkflows {
         }
     }
 
-    private TradeUnion applicableUnion(CallerScope scope, long unionId) {
-        TradeUnion union = scope.isOfficial() ? unions.get(unionId, "unionId") : TradeUnion.findById(unionId);
+    private TradeUnion applicableUnion(CallerScope who, long unionId) {
+        TradeUnion union = who.isOfficial() ? scope.union(unionId, "unionId") : TradeUnion.findById(unionId);
         if (union == null) {
             throw new NotFoundException("unionId: 工会不存在 — no union " + unionId);
         }
@@ -344,22 +334,22 @@ public class MembershipWorkflows {
         return union;
     }
 
-    private TradeUnion communityUnion(CallerScope scope, String regionCode) {
+    private TradeUnion communityUnion(CallerScope who, String regionCode) {
         if (!regionCode.matches("[0-9]{6}")) {
             throw new ValidationException("regionCode: 应为 6 位行政区划代码 — six digits (GB/T 2260)");
         }
         TradeUnion union = TradeUnion.findCommunityUnion(regionCode)
                 .orElseThrow(() -> new ValidationException("regionCode: 该地区暂无社区或联合工会 — no ACTIVE community or joint union in area " + regionCode));
-        if (scope.isOfficial() && !scope.covers(union.path)) {
+        if (who.isOfficial() && !scope.sees(union)) {
             throw new NotFoundException("regionCode: 该地区的社区工会不在您的管辖范围 — the area's community union " + union.id + " lies outside your scope");
         }
         return union;
     }
 
     /** " (工会名称)" when the caller may see the union, else nothing: a CONFLICT must not leak another scope's data. */
-    private String nameIfVisible(CallerScope scope, Person person, long unionId) {
+    private String nameIfVisible(CallerScope who, Person person, long unionId) {
         TradeUnion union = TradeUnion.findById(unionId);
-        boolean mayKnow = scope.isOfficial() ? scope.covers(union.path) : caller.subject().equals(person.subject);
+        boolean mayKnow = who.isOfficial() ? scope.sees(union) : caller.subject().equals(person.subject);
         return mayKnow ? " (" + union.name + ")" : "";
     }
 

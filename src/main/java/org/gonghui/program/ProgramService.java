@@ -22,7 +22,8 @@ import org.gonghui.member.KeyGroup;
 import org.gonghui.member.MemberService;
 import org.gonghui.member.Membership;
 import org.gonghui.security.Caller;
-import org.gonghui.security.CallerScope;
+import org.gonghui.security.Scope;
+import org.gonghui.security.Subtree;
 import org.gonghui.support.ConflictException;
 import org.gonghui.support.Money;
 import org.gonghui.support.NotFoundException;
@@ -37,7 +38,6 @@ import org.gonghui.union.CreditCode;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionRef;
 import org.gonghui.union.UnionRules;
-import org.gonghui.union.UnionService;
 
 /**
  * Service programs: their records, the benefits they grant (within budget, to members of the
@@ -52,7 +52,7 @@ public class ProgramService {
     Caller caller;
 
     @Inject
-    UnionService unions;
+    Scope scope;
 
     @Inject
     MemberService members;
@@ -61,13 +61,13 @@ public class ProgramService {
     AuditLog audit;
 
     public ServiceProgram get(long id) {
-        return visible(caller.official(), id, "id");
+        return visible(id, "id");
     }
 
     public ProgramConnection list(ProgramInputs.Filter filter, PageRequest<Void> page) {
-        String path = unions.subtreePath(filter == null ? null : filter.unionId, "filter.unionId");
-        StringBuilder where = new StringBuilder(TradeUnion.UNION_IN_SUBTREE);
-        Map<String, Object> params = TradeUnion.subtreeParameters(path);
+        Subtree subtree = scope.subtree(filter == null ? null : filter.unionId, "filter.unionId");
+        StringBuilder where = new StringBuilder(subtree.hqlUnionIdIn("unionId"));
+        Map<String, Object> params = subtree.parameters();
         if (filter != null && filter.kinds != null && !filter.kinds.isEmpty()) {
             where.append(" and kind in :kinds");
             params.put("kinds", filter.kinds);
@@ -92,25 +92,23 @@ public class ProgramService {
 
     /** Totals of the programs organised anywhere in a subtree, in total and by kind; one statement. */
     public ProgramTotals totals(Long unionId, Integer year) {
-        CallerScope scope = caller.official();
-        TradeUnion base = unionId == null ? unions.get(scope.unionId()) : unions.get(unionId, "unionId");
+        Subtree subtree = scope.subtree(unionId, "unionId");
         StringBuilder sql = new StringBuilder("""
                 select p.kind, count(*), coalesce(sum(p.budget), 0), coalesce(sum(p.spent), 0), coalesce(sum(p.beneficiary_count), 0)
                   from service_program p join trade_union u on u.id = p.union_id
-                 where u.path >= :from and u.path < :to""");
+                 where\s""" + subtree.covers("u"));
         if (year != null) {
             sql.append(" and p.period_start <= :yearEnd and p.period_end >= :yearStart");
         }
         sql.append(" group by p.kind order by p.kind");
-        var query = ServiceProgram.getEntityManager().createNativeQuery(sql.toString())
-                .setParameter("from", base.path).setParameter("to", TradeUnion.pathsAfter(base.path));
+        var query = subtree.bind(ServiceProgram.getEntityManager().createNativeQuery(sql.toString()));
         if (year != null) {
             query.setParameter("yearStart", LocalDate.of(year, 1, 1)).setParameter("yearEnd", LocalDate.of(year, 12, 31));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         ProgramTotals totals = new ProgramTotals();
-        totals.unionId = base.id;
+        totals.unionId = unionId != null ? unionId : caller.official().unionId();
         totals.year = year;
         totals.byKind = new ArrayList<>();
         long programs = 0;
@@ -132,7 +130,6 @@ public class ProgramService {
 
     /** The organiser of each program (id, name, level), in one statement. */
     public List<UnionRef> organisers(List<ServiceProgram> programs) {
-        caller.scope();
         Map<Long, TradeUnion> byId = TradeUnion.listByIds(programs.stream().map(p -> p.unionId).collect(Collectors.toCollection(LinkedHashSet::new)))
                 .stream().collect(Collectors.toMap(u -> u.id, Function.identity()));
         return programs.stream().map(p -> new UnionRef(byId.get(p.unionId))).toList();
@@ -141,7 +138,6 @@ public class ProgramService {
     /** A page of benefits of each program, in one statement. */
     @SuppressWarnings("unchecked")
     public List<BeneficiaryConnection> beneficiaries(List<ServiceProgram> programs, PageRequest<Void> page) {
-        caller.official();
         Map<Long, List<Beneficiary>> byProgram = new HashMap<>();
         if (!programs.isEmpty()) {
             List<Beneficiary> rows = Beneficiary.getEntityManager().createNativeQuery("""
@@ -159,8 +155,7 @@ public class ProgramService {
 
     @Transactional
     public ServiceProgram create(ProgramInputs.Create input) {
-        caller.official();
-        TradeUnion organiser = unions.get(input.unionId, "unionId");
+        TradeUnion organiser = scope.union(input.unionId, "unionId");
         ServiceProgram p = new ServiceProgram();
         p.unionId = organiser.id;
         p.kind = input.kind;
@@ -184,8 +179,7 @@ public class ProgramService {
 
     @Transactional
     public ServiceProgram update(ProgramInputs.Update input) {
-        CallerScope scope = caller.official();
-        ServiceProgram p = visible(scope, input.id, "id");
+        ServiceProgram p = visible(input.id, "id");
         Versions.check("program", p.id, p.version, input.version);
         Map<String, String> before = p.auditedFields();
         if (input.name != null) {
@@ -227,8 +221,7 @@ public class ProgramService {
     /** Records a benefit; CONFLICT past the budget, VALIDATION for a member outside the organiser's subtree. */
     @Transactional
     public Beneficiary grant(ProgramInputs.Grant input) {
-        CallerScope scope = caller.official();
-        visible(scope, input.programId, "programId");
+        visible(input.programId, "programId");
         ServiceProgram p = ServiceProgram.getEntityManager().find(ServiceProgram.class, input.programId, LockModeType.PESSIMISTIC_WRITE);
         Membership member = null;
         if ((input.memberId == null) == (input.organisationName == null || input.organisationName.isBlank())) {
@@ -252,7 +245,7 @@ public class ProgramService {
         b.unionId = p.unionId;
         if (member != null) {
             TradeUnion memberUnion = TradeUnion.findById(member.unionId);
-            if (!memberUnion.path.startsWith(organiser.path)) {
+            if (!scope.subtreeOf(organiser, "programId").contains(memberUnion.path)) {
                 throw new ValidationException("memberId: 会员不在主办工会范围内 — member " + member.id + " belongs to a union outside the organiser's subtree");
             }
             if (!member.status.isOpen()) {
@@ -359,12 +352,11 @@ public class ProgramService {
 
     @Transactional
     public ProgramApplication decide(ProgramInputs.Decide input) {
-        CallerScope scope = caller.official();
         ProgramApplication a = ProgramApplication.findById(input.id);
         if (a == null) {
             throw new NotFoundException("id: 申请不存在 — no program application " + input.id + " in your scope");
         }
-        visible(scope, a.programId, "id");
+        visible(a.programId, "id");
         Versions.check("application", a.id, a.version, input.version);
         if (a.status != ProgramApplication.Status.PENDING) {
             throw new ConflictException("id: 该申请已处理 — application " + a.id + " is " + a.status);
@@ -395,11 +387,10 @@ public class ProgramService {
         String where;
         Map<String, Object> params = new HashMap<>();
         if (programId != null) {
-            visible(caller.official(), programId, "programId");
+            visible(programId, "programId");
             where = "programId = :program";
             params.put("program", programId);
         } else {
-            caller.scope();
             where = "applicantSubject = :subject";
             params.put("subject", caller.subject());
         }
@@ -412,9 +403,9 @@ public class ProgramService {
                 .range(0, page.rowsToFetch() - 1).list(), a -> a.id, count));
     }
 
-    private ServiceProgram visible(CallerScope scope, Long id, String field) {
-        ServiceProgram p = id == null ? null : ServiceProgram.findById(id);
-        if (p == null || !scope.covers(TradeUnion.<TradeUnion>findById(p.unionId).path)) {
+    private ServiceProgram visible(Long id, String field) {
+        ServiceProgram p = scope.ifVisible(id == null ? null : ServiceProgram.<ServiceProgram>findById(id), x -> x.unionId);
+        if (p == null) {
             throw new NotFoundException(field + ": 服务项目不存在 — no program " + id + " in your scope");
         }
         return p;

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.gonghui.security.Subtree;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -120,13 +121,12 @@ public class RosterImport extends PanacheEntityBase {
      * Jobs of unions in the subtree with this path, newest first, ids below {@code beforeId}. By HQL,
      * so only mapped columns are read: never the encrypted file of a job still running.
      */
-    static List<RosterImport> findPage(String path, String pathsAfter, Long beforeId, int limit) {
+    static List<RosterImport> findPage(Subtree subtree, Long beforeId, int limit) {
         if (limit == 0) {
             return List.of();
         }
-        return find("""
-                from RosterImport r where r.id < ?3 and r.unionId in (select u.id from TradeUnion u where u.path >= ?1 and u.path < ?2)
-                order by r.id desc""", path, pathsAfter, beforeId == null ? Long.MAX_VALUE : beforeId)
+        return find("from RosterImport r where r.id < :before and " + subtree.hqlUnionIdIn("r.unionId") + "\norder by r.id desc",
+                subtree.panacheParameters().and("before", beforeId == null ? Long.MAX_VALUE : beforeId))
                 .range(0, limit - 1).list();
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,8 +26,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.gonghui.roster.RosterRules.Failure;
 import org.gonghui.roster.RosterRules.Row;
-import org.gonghui.support.PersonalData;
+import org.gonghui.security.Subtree;
 import org.gonghui.support.PersonalData.Purpose;
+import org.gonghui.support.PersonalData;
 import org.gonghui.union.UnionRules;
 import org.jboss.logging.Logger;
 import org.postgresql.util.PSQLException;
@@ -75,8 +77,8 @@ final class RosterImportJob {
     private int batchFailedRows;
     /** First row of each ID number seen so far, for DUPLICATE_IN_FILE. */
     private final Map<String, Integer> seen = new HashMap<>();
+    /** Name of each union seen and whether it lies in the uploader's scope ("true"/"false"). */
     private final Map<Long, String[]> unions = new HashMap<>();
-    private String scopePath;
     private RosterWriter writer;
     /** The ID number and name columns as the file's header names them. */
     private String idColumn;
@@ -165,7 +167,6 @@ final class RosterImportJob {
         RosterFile file = RosterFile.of(bytes, requestedEncoding);
         encoding = file.encoding;
         totalRows = file.countDataRows();
-        scopePath = requesterUnionId == null ? null : unionPath(requesterUnionId);
         commitBatch();
         if (!dryRun) {
             writer = RosterWriter.open(dataSource, personalData, id, unionId, requestedBy);
@@ -466,27 +467,21 @@ final class RosterImportJob {
         }
         String[] union = unions.get(memberUnionId);
         if (union == null) {
-            try (PreparedStatement query = connection.prepareStatement("select name, path from trade_union where id = ?")) {
-                query.setLong(1, memberUnionId);
+            // the uploader's scope is the subtree of their union (r), recorded when the job was accepted
+            try (PreparedStatement query = connection.prepareStatement("select u.name, coalesce(" + Subtree.sqlWithinByRange("u", "r")
+                    + ", false) from trade_union u left join trade_union r on r.id = ? where u.id = ?")) {
+                query.setObject(1, requesterUnionId, Types.BIGINT);
+                query.setLong(2, memberUnionId);
                 try (ResultSet rs = query.executeQuery()) {
-                    union = rs.next() ? new String[] { rs.getString(1), rs.getString(2) } : new String[] { null, "" };
+                    union = rs.next() ? new String[] { rs.getString(1), String.valueOf(rs.getBoolean(2)) } : new String[] { null, "false" };
                 }
             }
             unions.put(memberUnionId, union);
         }
-        if (scopePath != null && union[1].startsWith(scopePath)) {
+        if (Boolean.parseBoolean(union[1])) {
             return "此人已是" + union[0] + "会员 (already a member of union " + memberUnionId + "; transfer the membership instead)";
         }
         return "此人已是其他工会的会员 (already a member of another union; the membership has to be transferred instead)";
-    }
-
-    private String unionPath(long id) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("select path from trade_union where id = ?")) {
-            query.setLong(1, id);
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
     }
 
     private void finish(RosterImportState state, String message) throws SQLException, LostClaim {

@@ -20,17 +20,18 @@ import jakarta.transaction.Transactional;
 import org.gonghui.audit.AuditLog;
 import org.gonghui.security.Caller;
 import org.gonghui.security.CallerScope;
+import org.gonghui.security.Scope;
+import org.gonghui.security.Subtree;
 import org.gonghui.support.Idempotency;
 import org.gonghui.support.NotFoundException;
-import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.support.PersonalData.Sealed;
+import org.gonghui.support.PersonalData;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionLevel;
 import org.gonghui.union.UnionRef;
-import org.gonghui.union.UnionService;
 import org.gonghui.union.UnionStatus;
 
 /**
@@ -48,7 +49,7 @@ public class RosterImportService {
     Caller caller;
 
     @Inject
-    UnionService unions;
+    Scope scope;
 
     @Inject
     AuditLog audit;
@@ -72,8 +73,8 @@ public class RosterImportService {
 
     @Transactional
     public Queued upload(Request request) {
-        CallerScope scope = caller.official();
-        TradeUnion union = unions.get(number("unionId", request.unionId()), "unionId");
+        CallerScope who = caller.official();
+        TradeUnion union = scope.union(number("unionId", request.unionId()), "unionId");
         if (union.level != UnionLevel.GRASSROOTS) {
             throw new ValidationException("unionId: 花名册只能导入基层工会 — rosters are imported into a GRASSROOTS union; union " + union.id
                     + " is " + union.level);
@@ -112,7 +113,7 @@ public class RosterImportService {
                                            content, content_key, size_bytes)
                 values (:union, :subject, :requester, :dryRun, :partial, 'QUEUED', :charset, :content, :key, :size)
                 returning id""")
-                .setParameter("union", union.id).setParameter("subject", subject).setParameter("requester", scope.unionId())
+                .setParameter("union", union.id).setParameter("subject", subject).setParameter("requester", who.unionId())
                 .setParameter("dryRun", dryRun).setParameter("partial", partial).setParameter("charset", charset)
                 .setParameter("content", sealed.ciphertext()).setParameter("key", sealed.keyId()).setParameter("size", body.length)
                 .getSingleResult()).longValue();
@@ -126,9 +127,8 @@ public class RosterImportService {
 
     /** A job of a union in the caller's subtree; NOT_FOUND otherwise, exactly as for a missing id. */
     public RosterImport get(long id) {
-        CallerScope scope = caller.official();
-        RosterImport job = RosterImport.findById(id);
-        if (job == null || !scope.covers(TradeUnion.<TradeUnion>findById(job.unionId).path)) {
+        RosterImport job = scope.ifVisible(RosterImport.<RosterImport>findById(id), j -> j.unionId);
+        if (job == null) {
             throw new NotFoundException("id: 导入任务不存在 — no roster import " + id + " in your scope");
         }
         return job;
@@ -136,14 +136,12 @@ public class RosterImportService {
 
     /** Jobs of the unions at or below {@code unionId} (default: the caller's union), newest first. */
     public RosterImportConnection list(Long unionId, PageRequest<Void> page) {
-        CallerScope scope = caller.official();
-        String path = unionId == null ? scope.unionPath() : unions.get(unionId, "unionId").path;
-        return new RosterImportConnection(page.page(RosterImport.findPage(path, TradeUnion.pathsAfter(path), page.afterId(), page.rowsToFetch()), j -> j.id, null));
+        Subtree subtree = scope.subtree(unionId, "unionId");
+        return new RosterImportConnection(page.page(RosterImport.findPage(subtree, page.afterId(), page.rowsToFetch()), j -> j.id, null));
     }
 
     /** The union of each job, in one statement. */
     public List<UnionRef> unionsOf(List<RosterImport> jobs) {
-        caller.official();
         Map<Long, TradeUnion> byId = TradeUnion.listByIds(jobs.stream().map(j -> j.unionId).collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(u -> u.id, u -> u, (a, b) -> a));
         return jobs.stream().map(j -> new UnionRef(byId.get(j.unionId))).toList();
@@ -152,7 +150,6 @@ public class RosterImportService {
     /** A page of failures of each job, in row order, in one statement. */
     @SuppressWarnings("unchecked")
     public List<RosterImportFailureConnection> failuresOf(List<RosterImport> jobs, PageRequest<Void> page) {
-        caller.official();
         Map<Long, List<RosterImportFailure>> byJob = new HashMap<>();
         Set<Long> ids = jobs.stream().map(j -> j.id).collect(Collectors.toSet());
         if (!ids.isEmpty() && page.first() > 0) {

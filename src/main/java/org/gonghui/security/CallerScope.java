@@ -12,8 +12,8 @@ public record CallerScope(Tier tier, Long unionId, String unionPath) {
         return unionId != null;
     }
 
-    /** Whether a union with this path lies in the caller's subtree (their own union included). */
-    public boolean covers(String path) {
-        return isOfficial() && path != null && path.startsWith(unionPath);
+    /** The official's own subtree (their union and everything below it); null for members. */
+    public Subtree subtree() {
+        return isOfficial() ? Subtree.at(unionPath) : null;
     }
 }

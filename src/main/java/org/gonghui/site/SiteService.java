@@ -13,8 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.gonghui.audit.AuditLog;
-import org.gonghui.security.Caller;
-import org.gonghui.security.CallerScope;
+import org.gonghui.security.Scope;
+import org.gonghui.security.Subtree;
 import org.gonghui.support.NotFoundException;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
@@ -23,8 +23,6 @@ import org.gonghui.support.paging.Page;
 import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionRef;
-import org.gonghui.union.UnionRules;
-import org.gonghui.union.UnionService;
 
 /**
  * Service sites: the public nearest-site search of the mobile apps, and the sites officials keep for
@@ -38,10 +36,7 @@ public class SiteService {
     static final double MAX_RADIUS_KM = 50;
 
     @Inject
-    Caller caller;
-
-    @Inject
-    UnionService unions;
+    Scope scope;
 
     @Inject
     AuditLog audit;
@@ -61,13 +56,13 @@ public class SiteService {
     }
 
     public ServiceSite get(long id) {
-        return visible(caller.official(), id);
+        return visible(id);
     }
 
     public SiteConnection list(SiteInputs.Filter filter, PageRequest<Void> page) {
-        String path = unions.subtreePath(filter == null ? null : filter.unionId, "filter.unionId");
-        StringBuilder where = new StringBuilder(TradeUnion.UNION_IN_SUBTREE);
-        Map<String, Object> params = TradeUnion.subtreeParameters(path);
+        Subtree subtree = scope.subtree(filter == null ? null : filter.unionId, "filter.unionId");
+        StringBuilder where = new StringBuilder(subtree.hqlUnionIdIn("unionId"));
+        Map<String, Object> params = subtree.parameters();
         if (filter != null && filter.kinds != null && !filter.kinds.isEmpty()) {
             where.append(" and kind in :kinds");
             params.put("kinds", filter.kinds);
@@ -92,7 +87,7 @@ public class SiteService {
 
     @Transactional
     public ServiceSite create(SiteInputs.Create input) {
-        TradeUnion host = unions.get(input.unionId, "unionId");
+        TradeUnion host = scope.union(input.unionId, "unionId");
         ServiceSite site = new ServiceSite();
         site.unionId = host.id;
         site.kind = input.kind;
@@ -114,8 +109,7 @@ public class SiteService {
 
     @Transactional
     public ServiceSite update(SiteInputs.Update input) {
-        CallerScope scope = caller.official();
-        ServiceSite site = visible(scope, input.id);
+        ServiceSite site = visible(input.id);
         Versions.check("site", site.id, site.version, input.version);
         Map<String, String> before = site.auditedFields();
         if (input.name != null) {
@@ -151,9 +145,9 @@ public class SiteService {
         return site;
     }
 
-    private ServiceSite visible(CallerScope scope, Long id) {
-        ServiceSite site = id == null ? null : ServiceSite.findById(id);
-        if (site == null || !scope.covers(TradeUnion.<TradeUnion>findById(site.unionId).path)) {
+    private ServiceSite visible(Long id) {
+        ServiceSite site = scope.ifVisible(id == null ? null : ServiceSite.<ServiceSite>findById(id), s -> s.unionId);
+        if (site == null) {
             throw new NotFoundException("id: 服务阵地不存在 — no service site " + id + " in your scope");
         }
         return site;

@@ -12,11 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.gonghui.security.Caller;
+import org.gonghui.security.Scope;
+import org.gonghui.security.Subtree;
 import org.gonghui.support.ValidationException;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionRules;
-import org.gonghui.union.UnionService;
 
 /**
  * Subtree figures for officials' dashboards. Current figures are the per-union rollup plus the
@@ -30,14 +30,14 @@ public class StatisticsService {
     /** Figures of each union in {@code :ids}: its rollup row set plus the pending ledger rows of its subtree. */
     static final String CURRENT = """
             with target as (
-                select id, path from trade_union where id = any(cast(:ids as bigint[]))),
+                select id, %s from trade_union where id = any(cast(:ids as bigint[]))),
             pending as (
                 select t.id as target_id, c.subject, c.status, c.level, c.kind, c.key_groups, c.new_form, c.migrant, c.event,
                        c.event_month, sum(c.n)::bigint as n, sum(c.amount_fen * c.n)::bigint as amount
                   from stat_pending p
                   join stat_change c on c.union_id = p.union_id and c.id = p.change_id
                   join trade_union u on u.id = p.union_id
-                  join target t on starts_with(u.path, t.path)
+                  join target t on %s
                  group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
             figures as (
                 select s.union_id as target_id, s.metric, s.value from union_stat s where s.union_id = any(cast(:ids as bigint[]))
@@ -45,7 +45,7 @@ public class StatisticsService {
                 select x.target_id, m.metric, m.value
                   from pending x cross join lateral gonghui_stat_metrics(x.subject, x.status, x.level, x.kind, x.key_groups,
                                                                          x.new_form, x.migrant, x.event, x.event_month, x.n, x.amount) m)
-            select target_id, metric, sum(value)::bigint from figures group by 1, 2""";
+            select target_id, metric, sum(value)::bigint from figures group by 1, 2""".formatted(Subtree.column(null), Subtree.sqlWithinByPrefix("u", "t"));
 
     /**
      * Figures of each union in {@code :ids} as at {@code :end}: the subtree as it stood then, and the
@@ -66,7 +66,7 @@ public class StatisticsService {
                 select distinct u.id, coalesce(f.from_parent_id, u.parent_id) as parent_id
                   from root join trade_union r on r.id = root.id
                  cross join lateral (select u.id, u.parent_id from trade_union u
-                                      where u.path >= r.path and u.path < left(r.path, -1) || '0' offset 0) u
+                                      where %s offset 0) u
                   left join first_move f on f.union_id = u.id),
             subtree (target_id, id) as (
                 select id, id from unnest(cast(:ids as bigint[])) as t (id)
@@ -85,26 +85,22 @@ public class StatisticsService {
             select x.target_id, m.metric, sum(m.value)::bigint
               from cells x cross join lateral gonghui_stat_metrics(x.subject, x.status, x.level, x.kind, x.key_groups,
                                                                    x.new_form, x.migrant, x.event, x.event_month, x.n, x.amount) m
-             group by 1, 2""";
+             group by 1, 2""".formatted(Subtree.sqlWithinByRange("u", "r"));
 
     @Inject
-    Caller caller;
-
-    @Inject
-    UnionService unions;
+    Scope scope;
 
     @Inject
     EntityManager em;
 
     /** Figures of one union of the caller's subtree. */
     public UnionStatistics of(Long unionId, LocalDate asOf, MonthRange.In period) {
-        TradeUnion union = unions.get(unionId, "unionId");
+        TradeUnion union = scope.union(unionId, "unionId");
         return of(List.of(union), asOf, period, "").get(0);
     }
 
     /** Figures of each given union (already in the caller's subtree), in one statement. */
     public List<UnionStatistics> of(List<TradeUnion> sources, LocalDate asOf, MonthRange.In period, String fieldPrefix) {
-        caller.official();
         LocalDate today = LocalDate.now(UnionRules.CHINA);
         if (asOf != null && asOf.isAfter(today)) {
             throw new ValidationException(fieldPrefix + "asOf: 不能是将来的日期 — " + asOf + " is after today (" + today + ", Asia/Shanghai)");
@@ -119,7 +115,7 @@ public class StatisticsService {
 
     /** New members and withdrawals per month of a union's subtree as it stands now. */
     public List<MonthlyMembers> trend(Long unionId, String from, String to) {
-        TradeUnion union = unions.get(unionId, "unionId");
+        TradeUnion union = scope.union(unionId, "unionId");
         MonthRange range = MonthRange.of("from", from, "to", to);
         Figures f = current(List.of(union.id)).getOrDefault(union.id, new Figures());
         List<MonthlyMembers> months = new ArrayList<>();

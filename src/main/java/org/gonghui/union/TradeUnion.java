@@ -27,6 +27,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.gonghui.security.Subtree;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
@@ -195,28 +196,6 @@ public class TradeUnion extends PanacheEntityBase {
         return path.substring(0, path.length() - 1 - String.valueOf(id).length());
     }
 
-    /**
-     * The smallest path that sorts after every path starting with {@code subtreePath}: paths end in
-     * '/', and '0' is the character after '/', so [subtreePath, pathsAfter) is exactly the subtree.
-     */
-    public static String pathsAfter(String subtreePath) {
-        return subtreePath.substring(0, subtreePath.length() - 1) + "0";
-    }
-
-    /**
-     * HQL condition for records whose {@code unionId} lies in a subtree; bind {@link #subtreeParameters}.
-     * Used by the lists of records that belong to a union (programs, sites).
-     */
-    public static final String UNION_IN_SUBTREE = "unionId in (select u.id from TradeUnion u where u.path >= :subtreeFrom and u.path < :subtreeTo)";
-
-    /** The parameters of {@link #UNION_IN_SUBTREE} for the subtree at {@code subtreePath}, in a map the caller may extend. */
-    public static Map<String, Object> subtreeParameters(String subtreePath) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("subtreeFrom", subtreePath);
-        params.put("subtreeTo", pathsAfter(subtreePath));
-        return params;
-    }
-
     /** Placement of one union by plain JDBC: used while authenticating, before any request context exists. */
     public static Optional<Placement> placementOf(DataSource dataSource, long id) {
         try (Connection c = dataSource.getConnection();
@@ -302,9 +281,9 @@ public class TradeUnion extends PanacheEntityBase {
     }
 
     /** Region codes in a subtree that lie outside an area (a code prefix). */
-    static long countRegionCodesOutside(String subtreePath, String areaPrefix) {
-        return count("path >= ?1 and path < ?2 and regionCode is not null and regionCode not like ?3", subtreePath,
-                pathsAfter(subtreePath), areaPrefix + "%");
+    static long countRegionCodesOutside(Subtree subtree, String areaPrefix) {
+        return count(subtree.covers(null) + " and regionCode is not null and regionCode not like :area",
+                subtree.panacheParameters().and("area", areaPrefix + "%"));
     }
 
     /** Serializes hierarchy changes (create, move, dissolve) until the transaction ends. */
@@ -334,7 +313,7 @@ public class TradeUnion extends PanacheEntityBase {
      * Re-parents a union and rewrites the paths of its whole subtree. Returns false when the union's
      * version is no longer {@code expectedVersion}.
      */
-    static boolean moveSubtree(TradeUnion union, TradeUnion newParent, int expectedVersion) {
+    static boolean moveSubtree(TradeUnion union, Subtree moved, TradeUnion newParent, int expectedVersion) {
         int updated = getEntityManager().createNativeQuery("""
                 update trade_union set parent_id = :parent, version = version + 1, updated_at = now()
                  where id = :id and version = :version""")
@@ -347,12 +326,11 @@ public class TradeUnion extends PanacheEntityBase {
         }
         String oldPrefix = union.path;
         String newPrefix = newParent.path + union.id + "/";
-        getEntityManager().createNativeQuery("""
+        moved.bind(getEntityManager().createNativeQuery("""
                 update trade_union set path = :newPrefix || substr(path, length(:oldPrefix) + 1)
-                 where path >= :oldPrefix and path < :oldPrefixEnd""")
+                 where\s""" + moved.covers(null)))
                 .setParameter("newPrefix", newPrefix)
                 .setParameter("oldPrefix", oldPrefix)
-                .setParameter("oldPrefixEnd", pathsAfter(oldPrefix))
                 .executeUpdate();
         return true;
     }

@@ -1,5 +1,6 @@
 package org.gonghui.union;
 
+import org.gonghui.security.Subtree;
 import org.gonghui.support.Text;
 
 import io.quarkus.panache.common.Parameters;
@@ -12,9 +13,9 @@ import io.quarkus.panache.common.Parameters;
  */
 record UnionQuery(String where, Parameters parameters) {
 
-    static UnionQuery of(String subtreePath, Long excludeId, UnionFilter filter) {
-        StringBuilder where = new StringBuilder("path >= :subtreeFrom and path < :subtreeTo");
-        Parameters params = Parameters.with("subtreeFrom", subtreePath).and("subtreeTo", TradeUnion.pathsAfter(subtreePath));
+    static UnionQuery of(Subtree subtree, Long excludeId, UnionFilter filter) {
+        StringBuilder where = new StringBuilder(subtree.covers(null));
+        Parameters params = subtree.panacheParameters();
         if (excludeId != null) {
             where.append(" and id <> :exclude");
             params = params.and("exclude", excludeId);

@@ -21,10 +21,10 @@ import jakarta.transaction.Transactional;
 
 import org.gonghui.audit.AuditLog;
 import org.gonghui.security.Caller;
-import org.gonghui.security.CallerScope;
+import org.gonghui.security.Scope;
+import org.gonghui.security.Subtree;
 import org.gonghui.support.ConflictException;
 import org.gonghui.support.ForbiddenException;
-import org.gonghui.support.NotFoundException;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.Versions;
@@ -51,6 +51,9 @@ public class UnionService {
     Caller caller;
 
     @Inject
+    Scope scope;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -63,31 +66,20 @@ public class UnionService {
 
     /** The same, with the error naming the input field the id came from. */
     public TradeUnion get(long id, String field) {
-        return visible(caller.official(), id, field);
-    }
-
-    /** Path of the subtree a list covers: that of {@code unionId} (NOT_FOUND outside the caller's subtree), else the caller's union's. */
-    public String subtreePath(Long unionId, String field) {
-        return unionId != null ? get(unionId, field).path : caller.official().unionPath();
+        return scope.union(id, field);
     }
 
     public UnionConnection list(UnionFilter filter, PageRequest<Void> page) {
-        CallerScope scope = caller.official();
-        UnionQuery query;
-        if (filter != null && filter.under != null) {
-            TradeUnion base = visible(scope, filter.under, "filter.under");
-            query = UnionQuery.of(base.path, base.id, filter);
-        } else {
-            query = UnionQuery.of(scope.unionPath(), null, filter);
-        }
+        Long under = filter == null ? null : filter.under;
+        UnionQuery query = UnionQuery.of(scope.subtree(under, "filter.under"), under, filter);
         return new UnionConnection(page.page(TradeUnion.findPage(query, page.afterId(), page.rowsToFetch()), u -> u.id,
                 new CountKey<>(MATCHING, query)));
     }
 
     /** Parents of the given unions, null where the parent lies outside the caller's subtree. */
     public List<TradeUnion> parents(List<TradeUnion> unions) {
-        CallerScope scope = caller.official();
-        Set<Long> ids = unions.stream().filter(u -> u.parentId != null && scope.covers(u.parentPath()))
+        Subtree own = scope.subtree();
+        Set<Long> ids = unions.stream().filter(u -> u.parentId != null && own.contains(u.parentPath()))
                 .map(u -> u.parentId).collect(Collectors.toSet());
         Map<Long, TradeUnion> byId = byId(TradeUnion.listByIds(ids));
         return unions.stream().map(u -> ids.contains(u.parentId) ? byId.get(u.parentId) : null).toList();
@@ -95,7 +87,6 @@ public class UnionService {
 
     /** Breadcrumbs (root first, the union itself excluded) of the given unions, in one query. */
     public List<List<UnionRef>> ancestors(List<TradeUnion> unions) {
-        caller.official();
         Set<Long> ids = new LinkedHashSet<>();
         for (TradeUnion u : unions) {
             List<Long> path = u.pathIds();
@@ -110,7 +101,6 @@ public class UnionService {
 
     /** A page of children for each given union, in one query. */
     public List<UnionConnection> children(List<TradeUnion> unions, PageRequest<Void> page) {
-        caller.official();
         List<Long> ids = unions.stream().map(u -> u.id).toList();
         Map<Long, List<TradeUnion>> byParent = new HashMap<>();
         for (TradeUnion child : TradeUnion.findChildPages(ids, page.afterId(), page.rowsToFetch())) {
@@ -122,15 +112,13 @@ public class UnionService {
 
     /** Total counts of the given connections: one grouped query for all children connections, one count per filtered subtree. */
     public List<Integer> totalCounts(List<UnionConnection> connections) {
-        caller.official();
         return CountKey.totalCounts(connections);
     }
 
     @Transactional
     public TradeUnion create(CreateUnionInput input) {
-        CallerScope scope = caller.official();
         TradeUnion.lockHierarchy();
-        TradeUnion parent = visible(scope, input.parentId, "parentId");
+        TradeUnion parent = scope.union(input.parentId, "parentId");
         UnionStatus status = input.status == null ? UnionStatus.ACTIVE : input.status;
         UnionRules.checkPlacement("parentId", input.level, parent);
         UnionRules.checkKind(input.level, input.kind);
@@ -167,8 +155,7 @@ public class UnionService {
 
     @Transactional
     public TradeUnion update(UpdateUnionInput input) {
-        CallerScope scope = caller.official();
-        TradeUnion union = visible(scope, input.id, "id");
+        TradeUnion union = scope.union(input.id, "id");
         checkVersion(union, input.version);
         Map<String, String> before = union.auditedFields();
         String structural = input.kind != null && input.kind != union.kind ? "kind"
@@ -176,7 +163,7 @@ public class UnionService {
                 : input.newEmploymentForm != null && input.newEmploymentForm != union.newEmploymentForm ? "newEmploymentForm"
                 : input.regionCode != null && !Objects.equals(blankToNull(input.regionCode), union.regionCode) ? "regionCode"
                 : null;
-        if (structural != null && union.id.equals(scope.unionId())) {
+        if (structural != null && union.id.equals(caller.official().unionId())) {
             throw new ForbiddenException(structural + ": 本级工会的类型、状态、新就业形态标识和行政区划须由上级工会修改 — kind, status, the new-employment-form flag and region code of your own union are changed by the union above");
         }
         if (input.name != null) {
@@ -201,7 +188,7 @@ public class UnionService {
             TradeUnion parent = union.parentId == null ? null : TradeUnion.findById(union.parentId);
             UnionRules.checkRegion(union.level, code, parent == null ? "" : areaBelow(parent));
             String area = UnionRules.areaOf(union.level, code);
-            if (code != null && TradeUnion.countRegionCodesOutside(union.path, area) > 0) {
+            if (code != null && TradeUnion.countRegionCodesOutside(scope.subtreeOf(union, "id"), area) > 0) {
                 throw new ValidationException("regionCode: 下级工会的行政区划不在新辖区内 — unions below have region codes outside " + code);
             }
             union.regionCode = code;
@@ -238,15 +225,16 @@ public class UnionService {
 
     @Transactional
     public TradeUnion move(MoveUnionInput input) {
-        CallerScope scope = caller.official();
+        Subtree own = scope.subtree();
         TradeUnion.lockHierarchy();
-        TradeUnion union = visible(scope, input.id, "id");
-        if (union.parentId == null || !scope.covers(union.parentPath())) {
+        TradeUnion union = scope.union(input.id, "id");
+        if (union.parentId == null || !own.contains(union.parentPath())) {
             throw new ForbiddenException("id: 无权调整本级工会的隶属关系 — moving a union needs authority over its current parent");
         }
-        TradeUnion newParent = visible(scope, input.newParentId, "newParentId");
+        TradeUnion newParent = scope.union(input.newParentId, "newParentId");
+        Subtree subtree = scope.subtreeOf(union, "id");
         checkVersion(union, input.version);
-        if (newParent.path.startsWith(union.path)) {
+        if (subtree.contains(newParent.path)) {
             throw new ValidationException("newParentId: 不能移到自身或下级之下 — a union cannot be moved under itself or its own descendants");
         }
         if (newParent.id.equals(union.parentId)) {
@@ -254,13 +242,13 @@ public class UnionService {
         }
         UnionRules.checkPlacement("newParentId", union.level, newParent);
         String area = areaBelow(newParent);
-        if (TradeUnion.countRegionCodesOutside(union.path, area) > 0) {
+        if (TradeUnion.countRegionCodesOutside(subtree, area) > 0) {
             throw new ValidationException("newParentId: 行政区划不符 — the union or unions below it have region codes outside the new parent's area (codes starting "
                     + area + ")");
         }
         List<Long> oldAncestors = TradeUnion.idsOf(union.parentPath());
         int size = union.descendantCount + 1;
-        if (!TradeUnion.moveSubtree(union, newParent, input.version)) {
+        if (!TradeUnion.moveSubtree(union, subtree, newParent, input.version)) {
             throw Versions.stale("the union changed since you read it");
         }
         TradeUnion.adjustDescendantCounts(oldAncestors, -size);
@@ -278,10 +266,10 @@ public class UnionService {
 
     @Transactional
     public TradeUnion dissolve(DissolveUnionInput input) {
-        CallerScope scope = caller.official();
+        Subtree own = scope.subtree();
         TradeUnion.lockHierarchy();
-        TradeUnion union = visible(scope, input.id, "id");
-        if (union.parentId == null || !scope.covers(union.parentPath())) {
+        TradeUnion union = scope.union(input.id, "id");
+        if (union.parentId == null || !own.contains(union.parentPath())) {
             throw new ForbiddenException("id: 无权撤销本级工会 — dissolving a union needs authority over its parent");
         }
         checkVersion(union, input.version);
@@ -299,14 +287,6 @@ public class UnionService {
         union.updatedAt = OffsetDateTime.now();
         TradeUnion.flush();
         audit.record("dissolveUnion", "Union", union.id, union.id, union.path, before, union.auditedFields());
-        return union;
-    }
-
-    private static TradeUnion visible(CallerScope scope, Long id, String field) {
-        TradeUnion union = id == null ? null : TradeUnion.findById(id);
-        if (union == null || !scope.covers(union.path)) {
-            throw new NotFoundException(field + ": 工会不存在 — no union " + id + " in your scope");
-        }
         return union;
     }
 

@@ -19,6 +19,8 @@ import jakarta.transaction.Transactional;
 import org.gonghui.audit.AuditLog;
 import org.gonghui.member.KeyGroup;
 import org.gonghui.security.Caller;
+import org.gonghui.security.Scope;
+import org.gonghui.security.Subtree;
 import org.gonghui.statistics.Figures;
 import org.gonghui.statistics.MonthRange;
 import org.gonghui.statistics.StatisticsService;
@@ -28,7 +30,6 @@ import org.gonghui.support.ValidationException;
 import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionRules;
-import org.gonghui.union.UnionService;
 
 /**
  * The workforce registry (registered workers per key group of an area) and enrolment targets, measured
@@ -44,7 +45,7 @@ public class WorkforceService {
     Caller caller;
 
     @Inject
-    UnionService unions;
+    Scope scope;
 
     @Inject
     StatisticsService statistics;
@@ -57,7 +58,7 @@ public class WorkforceService {
 
     @Transactional
     public WorkforceCount record(WorkforceInputs.Count input) {
-        TradeUnion union = unions.get(input.unionId, "unionId");
+        TradeUnion union = scope.union(input.unionId, "unionId");
         if (input.registeredWorkers < 0 || input.registeredWorkers > MAX_WORKERS) {
             throw new ValidationException("registeredWorkers: 须在 0 到 " + MAX_WORKERS + " 之间 — between 0 and " + MAX_WORKERS + ", got " + input.registeredWorkers);
         }
@@ -79,9 +80,9 @@ public class WorkforceService {
 
     /** The counts recorded for unions of a subtree, optionally of one group, in id order. */
     public WorkforceCountConnection counts(Long unionId, KeyGroup group, PageRequest<Void> page) {
-        String path = unions.subtreePath(unionId, "unionId");
-        Map<String, Object> params = TradeUnion.subtreeParameters(path);
-        StringBuilder where = new StringBuilder(TradeUnion.UNION_IN_SUBTREE);
+        Subtree subtree = scope.subtree(unionId, "unionId");
+        Map<String, Object> params = subtree.parameters();
+        StringBuilder where = new StringBuilder(subtree.hqlUnionIdIn("unionId"));
         if (group != null) {
             where.append(" and keyGroup = :group");
             params.put("group", group);
@@ -95,7 +96,7 @@ public class WorkforceService {
 
     /** Every key group: members of the union's subtree now against the latest registered count of its area. */
     public List<KeyGroupEnrolment> enrolment(Long unionId) {
-        TradeUnion union = unions.get(unionId, "unionId");
+        TradeUnion union = scope.union(unionId, "unionId");
         LocalDate today = LocalDate.now(UnionRules.CHINA);
         Figures figures = statistics.figures(List.of(union.id), today).getOrDefault(union.id, null);
         Map<KeyGroup, WorkforceCount> latest = latestCounts(List.of(union.id), Map.of(union.id, today)).getOrDefault(union.id, Map.of());
@@ -118,7 +119,7 @@ public class WorkforceService {
 
     @Transactional
     public EnrolmentTarget setTarget(WorkforceInputs.Target input) {
-        TradeUnion union = unions.get(input.unionId, "unionId");
+        TradeUnion union = scope.union(input.unionId, "unionId");
         EnrolmentTarget target = new EnrolmentTarget();
         target.unionId = union.id;
         target.kind = input.kind;
@@ -176,9 +177,9 @@ public class WorkforceService {
 
     /** Targets set for unions of a subtree, in id order. */
     public EnrolmentTargetConnection targets(Long unionId, PageRequest<Void> page) {
-        String path = unions.subtreePath(unionId, "unionId");
-        Map<String, Object> params = TradeUnion.subtreeParameters(path);
-        String where = TradeUnion.UNION_IN_SUBTREE;
+        Subtree subtree = scope.subtree(unionId, "unionId");
+        Map<String, Object> params = subtree.parameters();
+        String where = subtree.hqlUnionIdIn("unionId");
         if (page.afterId() != null) {
             where += " and id > :after";
             params.put("after", page.afterId());
@@ -191,7 +192,6 @@ public class WorkforceService {
      * (today, and each due date already past), the registered counts in one more.
      */
     public List<TargetProgress> progress(List<EnrolmentTarget> targets) {
-        caller.official();
         LocalDate today = LocalDate.now(UnionRules.CHINA);
         Map<LocalDate, List<Long>> unionsByDay = new LinkedHashMap<>();
         Map<Long, LocalDate> countDay = new HashMap<>();
@@ -278,9 +278,8 @@ public class WorkforceService {
     }
 
     private EnrolmentTarget visibleTarget(Long id) {
-        EnrolmentTarget target = id == null ? null : EnrolmentTarget.findById(id);
-        TradeUnion union = target == null ? null : TradeUnion.findById(target.unionId);
-        if (union == null || !caller.official().covers(union.path)) {
+        EnrolmentTarget target = scope.ifVisible(id == null ? null : EnrolmentTarget.<EnrolmentTarget>findById(id), t -> t.unionId);
+        if (target == null) {
             throw new NotFoundException("id: 目标不存在 — no enrolment target " + id + " in your scope");
         }
         return target;

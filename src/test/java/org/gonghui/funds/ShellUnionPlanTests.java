@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 
+import org.gonghui.security.TestSubtrees;
 import org.gonghui.union.UnionRules;
 import org.junit.jupiter.api.Test;
 
@@ -165,11 +166,11 @@ class ShellUnionPlanTests {
 
     @Test
     void aPageProbesIndexesForOnlyTheUnionsItNeeds() throws SQLException {
-        ShellUnionQuery jili = ShellUnionQuery.of("/1/41/4103/410306/", 3, 6, ZonedDateTime.now(UnionRules.CHINA));
+        ShellUnionQuery jili = ShellUnionQuery.of(TestSubtrees.at("/1/41/4103/410306/"), 3, 6, ZonedDateTime.now(UnionRules.CHINA));
         Map<String, Object> params = new LinkedHashMap<>(jili.parameters());
         params.put("limit", 21);
         params.put("after", 91001000L);
-        List<String> plans = plans(List.of(ShellUnionQuery.FIRST_PAGE, ShellUnionQuery.NEXT_PAGE), params);
+        List<String> plans = plans(List.of(jili.firstPage(), jili.nextPage()), params);
         for (String plan : plans) {
             assertProbesOnly(plan);
             // 2,000 ACTIVE grassroots unions in 吉利区; a page of 20 (+1) judges a few dozen of them
@@ -180,8 +181,8 @@ class ShellUnionPlanTests {
 
     @Test
     void theWholeCountProbesEachUnionOfTheSubtreeThroughIndexes() throws SQLException {
-        ShellUnionQuery everything = ShellUnionQuery.of("/1/", 3, 6, ZonedDateTime.now(UnionRules.CHINA));
-        for (String plan : plans(List.of(ShellUnionQuery.COUNT), everything.parameters())) {
+        ShellUnionQuery everything = ShellUnionQuery.of(TestSubtrees.at("/1/"), 3, 6, ZonedDateTime.now(UnionRules.CHINA));
+        for (String plan : plans(List.of(everything.countStatement()), everything.parameters())) {
             assertProbesOnly(plan);
         }
     }
