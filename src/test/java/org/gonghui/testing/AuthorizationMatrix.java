@@ -31,7 +31,7 @@ import io.quarkus.arc.Arc;
  * null and the database fingerprint is unchanged. A feature supplies only its operations
  * ({@link #call}) and its cells ({@link #cells}). Tokens come from {@link #token}: signed locally, or
  * issued by a real Keycloak when the service runs under {@code KeycloakProfile}
- * ({@code e2e/KeycloakAuthorizationMatrixIT} runs every matrix that way).
+ * ({@code e2e/KeycloakAuthorizationMatrixIT} finds and runs every matrix that way).
  *
  * @param <O> the feature's operations
  * @param <T> what an operation acts on (ids of the feature's objects)
