@@ -13,12 +13,9 @@ import org.gonghui.testing.AuthorizationMatrix;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * The audit trail × every tier's relation to the union: {@code auditEvents(filter: {under})} answers
@@ -26,8 +23,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * subtrees; without {@code under} every official gets exactly the events of their own subtree. The
  * fixture is an audited change in 41030611 河阳保安 and one in 22080211 under 白城, so a leak shows.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class AuditAuthorizationMatrixTests extends AuthorizationMatrix<AuditAuthorizationMatrixTests.Operation, Long> {
 
     enum Operation {

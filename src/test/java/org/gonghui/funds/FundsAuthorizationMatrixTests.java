@@ -10,20 +10,16 @@ import java.util.Map;
 import org.gonghui.testing.AuthorizationMatrix;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.union.UnionRules;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Every official tier × {inside the subtree, outside it} × every funds and shell-union operation, plus
  * members and anonymous callers. Refused cells answer the exact code with a null result and leave the
  * database unchanged ({@link AuthorizationMatrix}); allowed reads leave it unchanged too.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class FundsAuthorizationMatrixTests extends AuthorizationMatrix<FundsAuthorizationMatrixTests.Operation, FundsAuthorizationMatrixTests.Target> {
 
     enum Operation {

@@ -10,11 +10,8 @@ import org.gonghui.testing.AuthorizationMatrix;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Hardship files × every tier's relation to the member: only officials of the member's own union and
@@ -22,8 +19,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * are FORBIDDEN, officials of sibling and other subtrees do not see the member at all (NOT_FOUND).
  * Members 1 and 2 belong to 41030611 河阳保安 under 4103061 河阳街道; member 2 has a file (fixture).
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class HardshipAuthorizationMatrixTests extends AuthorizationMatrix<HardshipAuthorizationMatrixTests.Operation, Long> {
 
     enum Operation {

@@ -15,11 +15,8 @@ import org.gonghui.testing.AuthorizationMatrix;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Every official tier × {a member inside the subtree, one outside it} × every member operation, plus
@@ -27,8 +24,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * or the exact error code, in which case the root field is null and nothing in the database changed
  * ({@link AuthorizationMatrix}).
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class MemberAuthorizationMatrixTests extends AuthorizationMatrix<MemberAuthorizationMatrixTests.Operation, MemberAuthorizationMatrixTests.Target> {
 
     static final AtomicInteger NEXT_PERSON = new AtomicInteger(100);

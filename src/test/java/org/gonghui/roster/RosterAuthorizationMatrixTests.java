@@ -15,11 +15,8 @@ import org.gonghui.testing.AuthorizationMatrix;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -30,8 +27,7 @@ import io.restassured.specification.RequestSpecification;
  * NOT_FOUND (404 for the upload), members FORBIDDEN (403), anonymous callers UNAUTHENTICATED (401). The
  * union is 41030611 河阳保安; the fixture is a finished dry-run job of it with one failed row.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class RosterAuthorizationMatrixTests extends AuthorizationMatrix<RosterAuthorizationMatrixTests.Operation, Long> {
 
     enum Operation {

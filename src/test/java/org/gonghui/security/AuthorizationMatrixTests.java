@@ -12,11 +12,8 @@ import org.gonghui.testing.AuthorizationMatrix;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Every tier × {own union, inside the subtree, a sibling subtree, an ancestor} × every union
@@ -24,8 +21,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * reached through a nested field". Each cell states its outcome: OK, or the exact error code, in
  * which case the root field is null and the database is unchanged ({@link AuthorizationMatrix}).
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class AuthorizationMatrixTests extends AuthorizationMatrix<AuthorizationMatrixTests.Operation, AuthorizationMatrixTests.Target> {
 
     enum Operation {

@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,10 +42,6 @@ import graphql.language.UnionTypeDefinition;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.schema.idl.TypeUtil;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Nested fields follow the rules of the queries that return their objects directly. A walk of the
@@ -53,8 +50,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * that the direct query ({@code union(id)}, {@code member(id)}, …) returns it too, and that a nested
  * field left null hides an object the direct query also refuses.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NestedFieldMatrixTests {
 

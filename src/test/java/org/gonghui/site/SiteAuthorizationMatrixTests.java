@@ -10,11 +10,8 @@ import java.util.Map;
 import org.gonghui.testing.AuthorizationMatrix;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Service sites × every tier's relation to the host union: officials of the host union and of every
@@ -23,8 +20,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * included, with open sites only. Demo site 2 河阳街道爱心驿站 belongs to 4103061 河阳街道; the closed site 7
  * stands next to it.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class SiteAuthorizationMatrixTests extends AuthorizationMatrix<SiteAuthorizationMatrixTests.Operation, Long> {
 
     enum Operation {

@@ -13,19 +13,15 @@ import java.util.Set;
 import org.gonghui.testing.AuthorizationMatrix;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Every official tier × {inside the subtree, outside it} × every statistics, workforce and target
  * operation, plus members and anonymous callers. Refused cells leave the database unchanged
  * ({@link AuthorizationMatrix}).
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class StatisticsAuthorizationMatrixTests
         extends AuthorizationMatrix<StatisticsAuthorizationMatrixTests.Operation, StatisticsAuthorizationMatrixTests.Target> {
 

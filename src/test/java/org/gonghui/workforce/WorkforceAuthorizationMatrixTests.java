@@ -14,12 +14,9 @@ import java.util.TreeSet;
 import org.gonghui.testing.AuthorizationMatrix;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Workforce counts and enrolment targets × every tier's relation to the union: officials of the union
@@ -28,8 +25,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * in Jilin make a leak visible). The union is 41030611 河阳保安; fixtures: count 80 and target 82 there,
  * count 81 and target 83 in 22080211 under 白城.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class WorkforceAuthorizationMatrixTests extends AuthorizationMatrix<WorkforceAuthorizationMatrixTests.Operation, Long> {
 
     enum Operation {
