@@ -1,55 +1,26 @@
 package org.gonghui.funds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import jakarta.inject.Inject;
-
-import javax.sql.DataSource;
-
+import org.gonghui.testing.AuthorizationMatrix;
 import org.gonghui.testing.DemoData;
-import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
-import org.gonghui.testing.Tokens;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.union.UnionRules;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Every official tier × {inside the subtree, outside it} × every funds and shell-union operation, plus
  * members and anonymous callers. Refused cells answer the exact code with a null result and leave the
- * database unchanged.
+ * database unchanged ({@link AuthorizationMatrix}); allowed reads leave it unchanged too.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FundsAuthorizationMatrixTests {
-
-    static final String OK = "OK";
-
-    @Inject
-    DataSource dataSource;
-
-    enum Relation {
-        INSIDE, OUTSIDE
-    }
+@QuarkusTestWithOidc
+class FundsAuthorizationMatrixTests extends AuthorizationMatrix<FundsAuthorizationMatrixTests.Operation, FundsAuthorizationMatrixTests.Target> {
 
     enum Operation {
         RECORD_REMITTANCE, REMITTANCES, SHELL_UNIONS
@@ -77,84 +48,47 @@ class FundsAuthorizationMatrixTests {
             new Official("heyang-baoan", HENAN, JILIN),
             new Official("baicheng", JILIN, HENAN));
 
-    Stream<Arguments> cells() {
-        List<Arguments> cells = new ArrayList<>();
+    @Override
+    protected List<Cell<Operation, Target>> cells() {
+        List<Cell<Operation, Target>> cells = new ArrayList<>();
         for (Official official : OFFICIALS) {
-            for (Relation relation : Relation.values()) {
+            for (Relation relation : List.of(Relation.INSIDE, Relation.OUTSIDE)) {
                 if (official.target(relation) == null) {
                     continue;
                 }
                 for (Operation operation : Operation.values()) {
-                    String expected = relation == Relation.OUTSIDE ? "NOT_FOUND" : OK;
-                    cells.add(Arguments.of(Named.of(official.username() + " " + operation + " " + relation + " → " + expected, official), relation,
-                            operation, expected));
+                    cells.add(cell(official.username(), relation, operation, official.target(relation), relation == Relation.OUTSIDE ? NOT_FOUND : OK));
                 }
             }
         }
-        return cells.stream();
+        cells.addAll(memberAndAnonymous(Operation.values(), HENAN, List.of()));
+        return cells;
     }
 
-    Stream<Arguments> everyOperation() {
-        return Stream.of(Operation.values()).map(Arguments::of);
+    @Override
+    protected boolean writes(Operation operation) {
+        return operation == Operation.RECORD_REMITTANCE;
     }
 
-    protected String tokenFor(String username) {
-        return Tokens.forDemoUser(username);
+    @Override
+    protected void assertAllowed(Cell<Operation, Target> cell, Result result, String before) {
+        if (cell.operation() == Operation.RECORD_REMITTANCE) {
+            assertEquals(1, DemoData.queryLong(dataSource(), "select count(*) from funds_remittance where union_id = " + cell.target().union()));
+        } else {
+            assertEquals(before, fingerprint(), "a read changed the database");
+        }
     }
 
-    @AfterAll
-    void restore() {
-        DemoData.restore(dataSource);
-    }
-
-    @ParameterizedTest
-    @MethodSource("cells")
-    void officialsActOnlyInsideTheirSubtree(Official official, Relation relation, Operation operation, String expected) {
-        assertCell(tokenFor(official.username()), official.target(relation), operation, expected);
-    }
-
-    @ParameterizedTest
-    @MethodSource("everyOperation")
-    void membersMayNotUseTheOfficialsOperations(Operation operation) {
-        assertCell(tokenFor("worker"), HENAN, operation, "FORBIDDEN");
-    }
-
-    @ParameterizedTest
-    @MethodSource("everyOperation")
-    void anonymousCallersAreAskedToSignIn(Operation operation) {
-        assertCell(null, HENAN, operation, "UNAUTHENTICATED");
-    }
-
-    void assertCell(String token, Target t, Operation operation, String expected) {
-        String before = DemoData.fingerprint(dataSource);
-        Result result = switch (operation) {
-            case RECORD_REMITTANCE -> GraphQLClient.post(token, "mutation($input: RecordFundsRemittanceInput!) { recordFundsRemittance(input: $input) { id } }",
+    @Override
+    protected Call call(String token, Operation operation, Target t) {
+        return switch (operation) {
+            case RECORD_REMITTANCE -> graphql(token, "recordFundsRemittance", "mutation($input: RecordFundsRemittanceInput!) { recordFundsRemittance(input: $input) { id } }",
                     Map.of("input", Map.of("unionId", t.union(), "employerName", "缴费单位", "employerCreditCode", t.employerCreditCode(),
                             "month", YearMonth.now(UnionRules.CHINA).minusMonths(1).toString(), "payrollYuan", "10000.00", "amountPaidYuan", "200.00")));
-            case REMITTANCES -> GraphQLClient.post(token, "query($u: ID) { fundsRemittances(unionId: $u) { totalCount edges { node { id } } } }",
+            case REMITTANCES -> graphql(token, "fundsRemittances", "query($u: ID) { fundsRemittances(unionId: $u) { totalCount edges { node { id } } } }",
                     Map.of("u", t.union()));
-            case SHELL_UNIONS -> GraphQLClient.post(token, "query($u: ID) { shellUnions(unionId: $u) { totalCount edges { node { union { id } } } } }",
+            case SHELL_UNIONS -> graphql(token, "shellUnions", "query($u: ID) { shellUnions(unionId: $u) { totalCount edges { node { union { id } } } } }",
                     Map.of("u", t.union()));
         };
-        assertEquals(200, result.status(), result::toString);
-        String root = switch (operation) {
-            case RECORD_REMITTANCE -> "recordFundsRemittance";
-            case REMITTANCES -> "fundsRemittances";
-            case SHELL_UNIONS -> "shellUnions";
-        };
-        if (OK.equals(expected)) {
-            assertFalse(result.hasErrors(), result::toString);
-            assertNotNull(result.data(root), result::toString);
-            if (operation == Operation.RECORD_REMITTANCE) {
-                assertEquals(1, DemoData.queryLong(dataSource, "select count(*) from funds_remittance where union_id = " + t.union()));
-                DemoData.restore(dataSource);
-            } else {
-                assertEquals(before, DemoData.fingerprint(dataSource), "a read changed the database");
-            }
-        } else {
-            assertEquals(expected, result.errorCode(), result::toString);
-            assertNull(result.data(root), result::toString);
-            assertEquals(before, DemoData.fingerprint(dataSource), "database changed although the operation was refused");
-        }
     }
 }

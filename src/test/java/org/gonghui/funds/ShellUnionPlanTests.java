@@ -22,13 +22,10 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
 import org.gonghui.security.TestSubtrees;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.union.UnionRules;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * The shell-union statements are answered by per-union index probes, with no planner overrides, on
@@ -38,8 +35,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * with the parameters' values (custom plan) and without them (the generic plan a prepared statement
  * may switch to).
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class ShellUnionPlanTests {
 
     /** 2,000 grassroots unions under 20 new streets of 吉利区 and 2,000 under 20 of 洮北区; ten members each. */

@@ -20,16 +20,13 @@ import javax.sql.DataSource;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 import org.gonghui.union.UnionRules;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * The shell-union check on the demo hierarchy, each situation built with SQL: unions and their
@@ -38,8 +35,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * (one ACTIVE member), 家政工联 41030602 (none), 河阳保安 41030611 (three ACTIVE, one RETAINED),
  * 顺达商贸 41030612 (two ACTIVE) and 康乐社区 41030621 (one ACTIVE, one PROVISIONAL).
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class ShellUnionTests {
 
     static final String SHELLS = """

@@ -22,14 +22,11 @@ import javax.sql.DataSource;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Two officials act on the same member at once: exactly one succeeds, the other gets CONFLICT. The
@@ -37,8 +34,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * read but stops both at their first write; only once both wait does the test let go. Checked with
  * the test's own SQL, 50 times over, half release-vs-release, half release-vs-status-change.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class ConcurrentTransferTests {
 
     static final int ROUNDS = 50;

@@ -10,51 +10,31 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
-import jakarta.inject.Inject;
-
-import javax.sql.DataSource;
-
+import org.gonghui.testing.AuthorizationMatrix;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
-import org.gonghui.testing.Tokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.gonghui.testing.QuarkusTestWithOidc;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Every official tier × {a member inside the subtree, one outside it} × every member operation, plus
- * members and anonymous callers. Each cell states its outcome: OK, or the exact error code, in which
- * case the root field is null and nothing in the database changed.
+ * members, anonymous callers and the former parties of a transfer. Each cell states its outcome: OK,
+ * or the exact error code, in which case the root field is null and nothing in the database changed
+ * ({@link AuthorizationMatrix}).
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MemberAuthorizationMatrixTests {
+@QuarkusTestWithOidc
+class MemberAuthorizationMatrixTests extends AuthorizationMatrix<MemberAuthorizationMatrixTests.Operation, MemberAuthorizationMatrixTests.Target> {
 
-    static final String OK = "OK";
     static final AtomicInteger NEXT_PERSON = new AtomicInteger(100);
 
-    @Inject
-    DataSource dataSource;
-
-    enum Relation {
-        INSIDE, OUTSIDE
-    }
-
     enum Operation {
-        MEMBER, SEARCH, APPLY, APPROVE, UPDATE, CHANGE_STATUS, RELEASE, REVEAL, LINK_LOGIN
+        MEMBER, SEARCH, APPLY, APPROVE, UPDATE, CHANGE_STATUS, RELEASE, REVEAL, LINK_LOGIN, TRANSFER_ENDED
     }
+
+    static final Operation[] OPERATIONS = { Operation.MEMBER, Operation.SEARCH, Operation.APPLY, Operation.APPROVE, Operation.UPDATE,
+            Operation.CHANGE_STATUS, Operation.RELEASE, Operation.REVEAL, Operation.LINK_LOGIN };
 
     /** A demo member with their union and pending application in that union's area, and where a release sends them. */
     record Target(long member, long union, long pending, long releaseTo) {
@@ -80,55 +60,36 @@ class MemberAuthorizationMatrixTests {
             new Official("heyang-baoan", HENAN, new Target(5, 41030612, 14, 41030611), true),
             new Official("baicheng", JILIN, HENAN, false));
 
-    Stream<Arguments> cells() {
-        List<Arguments> cells = new ArrayList<>();
+    @Override
+    protected List<Cell<Operation, Target>> cells() {
+        List<Cell<Operation, Target>> cells = new ArrayList<>();
         for (Official official : OFFICIALS) {
-            for (Relation relation : Relation.values()) {
+            for (Relation relation : List.of(Relation.INSIDE, Relation.OUTSIDE)) {
                 if (official.target(relation) == null) {
                     continue;
                 }
-                for (Operation operation : Operation.values()) {
-                    String expected = relation == Relation.OUTSIDE ? "NOT_FOUND"
-                            : operation == Operation.REVEAL && !official.mayReveal() ? "FORBIDDEN" : OK;
-                    cells.add(Arguments.of(Named.of(official.username() + " " + operation + " " + relation + " → " + expected, official),
-                            relation, operation, expected));
+                for (Operation operation : OPERATIONS) {
+                    String expected = relation == Relation.OUTSIDE ? NOT_FOUND
+                            : operation == Operation.REVEAL && !official.mayReveal() ? FORBIDDEN : OK;
+                    cells.add(cell(official.username(), relation, operation, official.target(relation), expected));
                 }
             }
         }
-        return cells.stream();
-    }
-
-    /** The bearer token of a demo user; the Keycloak end-to-end suite logs in for real instead. */
-    protected String tokenFor(String username) {
-        return Tokens.forDemoUser(username);
-    }
-
-    @AfterAll
-    void restore() {
-        DemoData.restore(dataSource);
-    }
-
-    @ParameterizedTest
-    @MethodSource("cells")
-    void officialsActOnlyOnMembersInsideTheirSubtree(Official official, Relation relation, Operation operation, String expected) {
-        assertCell(tokenFor(official.username()), official.target(relation), operation, expected);
-    }
-
-    Stream<Arguments> everyOperation() {
-        return Stream.of(Operation.values()).map(Arguments::of);
-    }
-
-    @ParameterizedTest
-    @MethodSource("everyOperation")
-    void membersMayNotUseTheRegistry(Operation operation) {
         // A member may apply for themselves (MembershipWorkflowTests); here they apply for someone else's union, which is allowed too.
-        assertCell(tokenFor("worker"), HENAN, operation, operation == Operation.APPLY ? OK : "FORBIDDEN");
+        cells.addAll(memberAndAnonymous(OPERATIONS, HENAN, List.of(Operation.APPLY)));
+        for (Outcome outcome : Outcome.values()) {
+            for (Party party : Party.values()) {
+                boolean sees = party == Party.ABOVE_BOTH || (outcome == Outcome.ACCEPTED ? party == Party.RECEIVING : party == Party.OUTGOING);
+                cells.add(check(outcome + " transfer, " + party, Relation.FORMER_PARTY, Operation.TRANSFER_ENDED, null, sees ? OK : NOT_FOUND,
+                        () -> formerPartiesOfATransferSeeItsMemberOnlyWhereMemberByIdDoes(outcome, party, sees)));
+            }
+        }
+        return cells;
     }
 
-    @ParameterizedTest
-    @MethodSource("everyOperation")
-    void anonymousCallersAreAskedToSignIn(Operation operation) {
-        assertCell(null, HENAN, operation, "UNAUTHENTICATED");
+    @Override
+    protected boolean writes(Operation operation) {
+        return operation != Operation.MEMBER && operation != Operation.SEARCH;
     }
 
     /** How a transfer ended, and which side of it looks afterwards. */
@@ -140,37 +101,24 @@ class MemberAuthorizationMatrixTests {
         OUTGOING, RECEIVING, ABOVE_BOTH
     }
 
-    Stream<Arguments> formerParties() {
-        List<Arguments> cells = new ArrayList<>();
-        for (Outcome outcome : Outcome.values()) {
-            for (Party party : Party.values()) {
-                boolean sees = party == Party.ABOVE_BOTH || (outcome == Outcome.ACCEPTED ? party == Party.RECEIVING : party == Party.OUTGOING);
-                cells.add(Arguments.of(outcome, party, sees));
-            }
-        }
-        return cells.stream();
-    }
-
     /**
      * The relation "former party of a transfer": after a transfer of member 4 from 41030611 (heyang-baoan)
      * to 41030612 (shunda) ends, its {@code member} field answers exactly as {@code member(id)} does for
      * the same caller (null where that is NOT_FOUND), while {@code memberName} still says who moved.
      */
-    @ParameterizedTest(name = "{0}, {1} sees the member: {2}")
-    @MethodSource("formerParties")
     void formerPartiesOfATransferSeeItsMemberOnlyWhereMemberByIdDoes(Outcome outcome, Party party, boolean sees) {
         try {
-            Result released = GraphQLClient.post(tokenFor("heyang-baoan"),
+            Result released = GraphQLClient.post(token("heyang-baoan"),
                     "mutation($input: ReleaseMemberInput!) { releaseMember(input: $input) { id memberName } }",
                     Map.of("input", Map.of("id", 4, "version", 0, "toUnionId", 41030612)));
             assertFalse(released.hasErrors(), released::toString);
             Object transferId = released.data("releaseMember.id");
-            String name = DemoData.queryString(dataSource, "select name from membership where id = 4");
+            String name = DemoData.queryString(dataSource(), "select name from membership where id = 4");
             assertEquals(name, released.data("releaseMember.memberName"));
             Result decided = outcome == Outcome.ACCEPTED
-                    ? GraphQLClient.post(tokenFor("shunda"), "mutation($input: TransferDecisionInput!) { acceptTransfer(input: $input) { id } }",
+                    ? GraphQLClient.post(token("shunda"), "mutation($input: TransferDecisionInput!) { acceptTransfer(input: $input) { id } }",
                             Map.of("input", Map.of("transferId", transferId, "version", 1)))
-                    : GraphQLClient.post(tokenFor("shunda"), "mutation($input: TransferDecisionInput!) { cancelTransfer(input: $input) { id } }",
+                    : GraphQLClient.post(token("shunda"), "mutation($input: TransferDecisionInput!) { cancelTransfer(input: $input) { id } }",
                             Map.of("input", Map.of("transferId", transferId, "version", 1, "reason", "本人未到岗")));
             assertFalse(decided.hasErrors(), decided::toString);
 
@@ -179,7 +127,7 @@ class MemberAuthorizationMatrixTests {
                 case RECEIVING -> "shunda";
                 case ABOVE_BOTH -> "heyang";
             };
-            Result result = GraphQLClient.post(tokenFor(caller), """
+            Result result = GraphQLClient.post(token(caller), """
                     query($t: ID!, $m: ID!) {
                       membershipTransfer(id: $t) { id memberName member { id name employerName history { edges { node { toStatus } } } } }
                       membershipTransfers { edges { node { id memberName member { id } } } }
@@ -194,7 +142,7 @@ class MemberAuthorizationMatrixTests {
                 assertEquals("4", String.valueOf(result.<Object>data("membershipTransfer.member.id")));
                 assertEquals(List.of("4"), result.json().getList("data.membershipTransfers.edges.node.member.id", String.class));
             } else {
-                assertEquals("NOT_FOUND", result.errorCode(), result::toString);
+                assertEquals(NOT_FOUND, result.errorCode(), result::toString);
                 assertEquals(List.of("member"), result.errors().get(0).get("path"), result::toString);
                 assertNull(result.data("member"), result::toString);
                 assertNotNull(result.data("membershipTransfer"), result::toString);
@@ -203,57 +151,36 @@ class MemberAuthorizationMatrixTests {
                         result::toString);
             }
         } finally {
-            DemoData.restore(dataSource);
+            restore();
         }
     }
 
-    void assertCell(String token, Target target, Operation operation, String expected) {
-        String before = DemoData.fingerprint(dataSource);
-        int version = (int) DemoData.queryLong(dataSource, "select version from membership where id = " + target.member());
-        int pendingVersion = (int) DemoData.queryLong(dataSource, "select version from membership where id = " + target.pending());
+    @Override
+    protected Call call(String token, Operation operation, Target target) {
+        int version = (int) DemoData.queryLong(dataSource(), "select version from membership where id = " + target.member());
+        int pendingVersion = (int) DemoData.queryLong(dataSource(), "select version from membership where id = " + target.pending());
         String first17 = "110105199001" + String.format("%04d", NEXT_PERSON.incrementAndGet()) + "1";
-        Result result = switch (operation) {
-            case MEMBER -> GraphQLClient.post(token, "query($id: ID!) { member(id: $id) { id idNumber } }", Map.of("id", target.member()));
-            case SEARCH -> GraphQLClient.post(token, "query($union: ID!) { members(filter: {unionId: $union}) { totalCount edges { node { id } } } }",
+        return switch (operation) {
+            case MEMBER -> graphql(token, "member", "query($id: ID!) { member(id: $id) { id idNumber } }", Map.of("id", target.member()));
+            case SEARCH -> graphql(token, "members", "query($union: ID!) { members(filter: {unionId: $union}) { totalCount edges { node { id } } } }",
                     Map.of("union", target.union()));
-            case APPLY -> GraphQLClient.post(token, "mutation($input: ApplyForMembershipInput!) { applyForMembership(input: $input) { id } }",
+            case APPLY -> graphql(token, "applyForMembership", "mutation($input: ApplyForMembershipInput!) { applyForMembership(input: $input) { id } }",
                     Map.of("input", Map.of("unionId", target.union(), "name", "测试人", "idNumber", first17 + IdNumber.checkCharacter(first17))));
-            case APPROVE -> GraphQLClient.post(token, "mutation($input: MemberDecisionInput!) { approveApplication(input: $input) { id } }",
+            case APPROVE -> graphql(token, "approveApplication", "mutation($input: MemberDecisionInput!) { approveApplication(input: $input) { id } }",
                     Map.of("input", Map.of("id", target.pending(), "version", pendingVersion)));
-            case UPDATE -> GraphQLClient.post(token, "mutation($input: UpdateMemberInput!) { updateMember(input: $input) { id } }",
+            case UPDATE -> graphql(token, "updateMember", "mutation($input: UpdateMemberInput!) { updateMember(input: $input) { id } }",
                     Map.of("input", Map.of("id", target.member(), "version", version, "occupation", "班组长")));
-            case CHANGE_STATUS -> GraphQLClient.post(token, "mutation($input: ChangeMemberStatusInput!) { changeMemberStatus(input: $input) { id } }",
+            case CHANGE_STATUS -> graphql(token, "changeMemberStatus",
+                    "mutation($input: ChangeMemberStatusInput!) { changeMemberStatus(input: $input) { id } }",
                     Map.of("input", Map.of("id", target.member(), "version", version, "status", "RETAINED", "reason", "退休")));
-            case RELEASE -> GraphQLClient.post(token, "mutation($input: ReleaseMemberInput!) { releaseMember(input: $input) { id } }",
+            case RELEASE -> graphql(token, "releaseMember", "mutation($input: ReleaseMemberInput!) { releaseMember(input: $input) { id } }",
                     Map.of("input", Map.of("id", target.member(), "version", version, "toUnionId", target.releaseTo())));
-            case REVEAL -> GraphQLClient.post(token, "mutation($input: RevealPersonalDataInput!) { revealMemberPersonalData(input: $input) { value } }",
+            case REVEAL -> graphql(token, "revealMemberPersonalData",
+                    "mutation($input: RevealPersonalDataInput!) { revealMemberPersonalData(input: $input) { value } }",
                     Map.of("input", Map.of("id", target.member(), "field", "ID_NUMBER", "reason", "核对身份")));
-            case LINK_LOGIN -> GraphQLClient.post(token, "mutation($input: LinkMemberLoginInput!) { linkMemberLogin(input: $input) { id } }",
+            case LINK_LOGIN -> graphql(token, "linkMemberLogin", "mutation($input: LinkMemberLoginInput!) { linkMemberLogin(input: $input) { id } }",
                     Map.of("input", Map.of("id", target.member(), "subject", "sub-matrix-" + first17)));
+            case TRANSFER_ENDED -> throw new IllegalArgumentException("a check of its own");
         };
-        assertEquals(200, result.status(), result::toString);
-        String root = switch (operation) {
-            case MEMBER -> "member";
-            case SEARCH -> "members";
-            case APPLY -> "applyForMembership";
-            case APPROVE -> "approveApplication";
-            case UPDATE -> "updateMember";
-            case CHANGE_STATUS -> "changeMemberStatus";
-            case RELEASE -> "releaseMember";
-            case REVEAL -> "revealMemberPersonalData";
-            case LINK_LOGIN -> "linkMemberLogin";
-        };
-        if (OK.equals(expected)) {
-            assertFalse(result.hasErrors(), result::toString);
-            assertNotNull(result.data(root), result::toString);
-            if (operation != Operation.MEMBER && operation != Operation.SEARCH) {
-                DemoData.restore(dataSource);
-            }
-        } else {
-            assertEquals(expected, result.errorCode(), result::toString);
-            assertNotNull(result.errorMessage(), result::toString);
-            assertNull(result.data(root), result::toString);
-            assertEquals(before, DemoData.fingerprint(dataSource), "database changed although the operation was refused");
-        }
     }
 }

@@ -24,21 +24,17 @@ import org.gonghui.support.PersonalData.Sealed;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * The registry: masked output, searches, scope, encryption at rest, key rotation, the audited reveal
  * and the database's one-membership rule. Demo members: see {@link DemoMembers}.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class MemberRegistryTests {
 
     static final String HE_QIANG_ID = "41030619850312011" + IdNumber.checkCharacter("41030619850312011");

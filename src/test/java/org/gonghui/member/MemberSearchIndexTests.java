@@ -14,12 +14,9 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Member searches are answered from indexes, with no planner overrides: 40,000 generated members
@@ -28,8 +25,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * the (union, name grams) GIN index, which pg_trgm's trigrams could not serve, prefixes through the
  * (union, name) btree.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class MemberSearchIndexTests {
 
     @Inject

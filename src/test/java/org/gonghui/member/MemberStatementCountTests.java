@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.StatementCount;
 import org.gonghui.testing.StatementCount.Counted;
 import org.gonghui.testing.Tokens;
@@ -23,18 +24,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Member lists cost a fixed number of SQL statements whatever the page size: every nested field of a
  * member (union, union chain, history) and of a union (members, memberCount) is resolved for the
  * whole level at once. 60 extra applicants make the pages full.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MemberStatementCountTests {
 

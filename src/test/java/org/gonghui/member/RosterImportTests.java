@@ -41,15 +41,12 @@ import org.gonghui.support.PersonalData.Sealed;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
@@ -58,8 +55,7 @@ import io.restassured.response.Response;
  * row and writes all or nothing (or the valid rows with partial=true), and officials poll the job
  * with GraphQL. Union 41030611 河阳保安工会 and its official heyang-baoan are the usual setting.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class RosterImportTests {
 
     static final long HEYANG_BAOAN = 41030611;

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.StatementCount;
 import org.gonghui.testing.StatementCount.Counted;
 import org.gonghui.testing.Tokens;
@@ -22,18 +23,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * A page of transfers costs a fixed number of SQL statements whatever its size, with each transfer's
  * member and the member's nested fields batched per level. Four members of 41030611 are released to
  * 41030612, one of them accepted, so the page mixes open and ended transfers.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TransferStatementCountTests {
 

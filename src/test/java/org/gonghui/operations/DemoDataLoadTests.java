@@ -21,6 +21,7 @@ import org.gonghui.dev.DemoDataLoader;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -28,9 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
@@ -39,9 +37,8 @@ import io.quarkus.test.junit.TestProfile;
  * db/migration only, as the production jar is built) on an empty database gets the demo hierarchy,
  * members and sites, so the demo realm's users work; a database holding other data is refused.
  */
-@QuarkusTest
+@QuarkusTestWithOidc
 @TestProfile(DemoDataLoadTests.ProductionWithDemo.class)
-@WithTestResource(value = io.quarkus.test.oidc.server.OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoDataLoadTests {
 

@@ -17,22 +17,18 @@ import javax.sql.DataSource;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Operations: readiness follows the database down and back up without a restart, a write cut off by
  * the outage leaves nothing half-done, and metrics are exposed in Prometheus format.
  */
-@QuarkusTest
+@QuarkusTestWithOidc
 @TestProfile(ThrowawayDatabaseProfile.class)
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class HealthAndMetricsTests {
 
     @Inject

@@ -14,24 +14,20 @@ import java.util.Map;
 
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * The service under its production configuration profile: no introspection, no schema endpoint, no
  * GraphQL UI, no dev token endpoint, no demo data. Only the database and OIDC server are the test's.
  */
-@QuarkusTest
+@QuarkusTestWithOidc
 @TestProfile(ProductionProfileTests.Production.class)
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class ProductionProfileTests {
 
     /** %prod settings, with the environment a deployment would give. */

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
 import org.gonghui.testing.DemoData;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.StatementCount;
 import org.gonghui.testing.StatementCount.Counted;
 import org.gonghui.testing.Tokens;
@@ -19,18 +20,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * A page of programs costs a fixed number of SQL statements whatever its size: organisers and
  * beneficiary pages are batched for the whole page. Eight programs of 41030611 with three
  * beneficiaries each make the pages full.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgramStatementCountTests {
 

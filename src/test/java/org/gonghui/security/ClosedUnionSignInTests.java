@@ -21,24 +21,20 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * A dissolution or merge committed anywhere (here by a plain JDBC connection, as another replica
  * would) applies to the very next request: the union's officials get 401 UNAUTHENTICATED with the
  * reason, whether their token was issued before or after, and nothing they send runs.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class ClosedUnionSignInTests {
 
     static final String RENAME = "mutation($input: UpdateUnionInput!) { updateUnion(input: $input) { id } }";

@@ -22,17 +22,13 @@ import jakarta.json.JsonValue;
 import javax.sql.DataSource;
 
 import org.gonghui.testing.DemoData;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /** The shipped Keycloak realms agree with the API and with each other. */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class KeycloakRealmTests {
 
     @Inject

@@ -23,14 +23,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 
 /**
@@ -38,8 +35,7 @@ import io.restassured.response.Response;
  * beside it (replica B, production profile). A union dissolved through B locks its officials out of A
  * on the very next request, and the other way round nothing is remembered by either.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class TwoReplicasIT {
 
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.StatementCount;
 import org.gonghui.testing.StatementCount.Counted;
 import org.gonghui.testing.Tokens;
@@ -13,17 +14,12 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Pages of sites, the officials' list and the public nearest-site search, cost a fixed number of SQL
  * statements whatever their size, host unions batched for the whole page (demo sites 1-10).
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class SiteStatementCountTests {
 
     @Inject

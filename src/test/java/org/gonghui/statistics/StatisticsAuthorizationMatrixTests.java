@@ -1,9 +1,6 @@
 package org.gonghui.statistics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,45 +9,21 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
-import jakarta.inject.Inject;
-
-import javax.sql.DataSource;
-
+import org.gonghui.testing.AuthorizationMatrix;
 import org.gonghui.testing.DemoData;
-import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
-import org.gonghui.testing.Tokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.gonghui.testing.QuarkusTestWithOidc;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Every official tier × {inside the subtree, outside it} × every statistics, workforce and target
- * operation, plus members and anonymous callers. Refused cells leave the database unchanged.
+ * operation, plus members and anonymous callers. Refused cells leave the database unchanged
+ * ({@link AuthorizationMatrix}).
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StatisticsAuthorizationMatrixTests {
-
-    static final String OK = "OK";
-
-    @Inject
-    DataSource dataSource;
-
-    enum Relation {
-        INSIDE, OUTSIDE
-    }
+@QuarkusTestWithOidc
+class StatisticsAuthorizationMatrixTests
+        extends AuthorizationMatrix<StatisticsAuthorizationMatrixTests.Operation, StatisticsAuthorizationMatrixTests.Target> {
 
     enum Operation {
         STATISTICS, STATISTICS_AS_OF, UNION_STATISTICS, MEMBER_TREND, RECORD_WORKFORCE, WORKFORCE_COUNTS, KEY_GROUP_ENROLMENT, SET_TARGET, TARGETS,
@@ -81,113 +54,69 @@ class StatisticsAuthorizationMatrixTests {
 
     static final Set<Operation> WRITES = EnumSet.of(Operation.RECORD_WORKFORCE, Operation.SET_TARGET, Operation.DELETE_TARGET);
 
-    Stream<Arguments> cells() {
-        List<Arguments> cells = new ArrayList<>();
+    @Override
+    protected List<Cell<Operation, Target>> cells() {
+        List<Cell<Operation, Target>> cells = new ArrayList<>();
         for (Official official : OFFICIALS) {
-            for (Relation relation : Relation.values()) {
+            for (Relation relation : List.of(Relation.INSIDE, Relation.OUTSIDE)) {
                 if (official.target(relation) == null) {
                     continue;
                 }
                 for (Operation operation : Operation.values()) {
-                    String expected = relation == Relation.OUTSIDE ? "NOT_FOUND" : OK;
-                    cells.add(Arguments.of(Named.of(official.username() + " " + operation + " " + relation + " → " + expected, official), relation,
-                            operation, expected));
+                    cells.add(cell(official.username(), relation, operation, official.target(relation), relation == Relation.OUTSIDE ? NOT_FOUND : OK));
                 }
             }
         }
-        return cells.stream();
+        cells.addAll(memberAndAnonymous(Operation.values(), HENAN, List.of()));
+        return cells;
     }
 
-    Stream<Arguments> everyOperation() {
-        return Stream.of(Operation.values()).map(Arguments::of);
+    @Override
+    protected boolean writes(Operation operation) {
+        return WRITES.contains(operation);
     }
 
-    protected String tokenFor(String username) {
-        return Tokens.forDemoUser(username);
+    @Override
+    protected void assertAllowed(Cell<Operation, Target> cell, Result result, String before) {
+        if (cell.operation() == Operation.TARGETS) {
+            assertEquals(List.of(String.valueOf(cell.target().target())),
+                    result.json().getList("data.enrolmentTargets.edges.node.id").stream().map(String::valueOf).toList());
+        }
     }
 
-    @AfterAll
-    void restore() {
-        DemoData.restore(dataSource);
-    }
-
-    @ParameterizedTest
-    @MethodSource("cells")
-    void officialsActOnlyInsideTheirSubtree(Official official, Relation relation, Operation operation, String expected) {
-        assertCell(tokenFor(official.username()), official.target(relation), operation, expected);
-    }
-
-    @ParameterizedTest
-    @MethodSource("everyOperation")
-    void membersMayNotUseTheOfficialsOperations(Operation operation) {
-        assertCell(tokenFor("worker"), HENAN, operation, "FORBIDDEN");
-    }
-
-    @ParameterizedTest
-    @MethodSource("everyOperation")
-    void anonymousCallersAreAskedToSignIn(Operation operation) {
-        assertCell(null, HENAN, operation, "UNAUTHENTICATED");
-    }
-
-    void fixtures() {
-        if (DemoData.queryLong(dataSource, "select count(*) from enrolment_target where id in (70, 71)") == 2) {
+    @Override
+    protected void fixtures() {
+        if (DemoData.queryLong(dataSource(), "select count(*) from enrolment_target where id in (70, 71)") == 2) {
             return;
         }
-        DemoData.execute(dataSource, """
+        DemoData.execute(dataSource(), """
                 insert into enrolment_target (id, union_id, kind, title, key_groups, target_rate, due_on, created_by)
                 overriding system value
                 values (70, 41030611, 'KEY_GROUP_ENROLMENT', '保安员入会率', '{SECURITY_GUARD}', 0.5, '2026-12-31', 'sub-fixture'),
                        (71, 22080211, 'KEY_GROUP_ENROLMENT', '保安员入会率', '{SECURITY_GUARD}', 0.5, '2026-12-31', 'sub-fixture')""");
     }
 
-    void assertCell(String token, Target t, Operation operation, String expected) {
-        fixtures();
-        String before = DemoData.fingerprint(dataSource);
+    @Override
+    protected Call call(String token, Operation operation, Target t) {
         String yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
-        Result result = switch (operation) {
-            case STATISTICS -> GraphQLClient.post(token, "query($u: ID!) { statistics(unionId: $u) { members } }", Map.of("u", t.union()));
-            case STATISTICS_AS_OF -> GraphQLClient.post(token, "query($u: ID!, $d: Date) { statistics(unionId: $u, asOf: $d) { members } }",
+        return switch (operation) {
+            case STATISTICS -> graphql(token, "statistics", "query($u: ID!) { statistics(unionId: $u) { members } }", Map.of("u", t.union()));
+            case STATISTICS_AS_OF -> graphql(token, "statistics", "query($u: ID!, $d: Date) { statistics(unionId: $u, asOf: $d) { members } }",
                     Map.of("u", t.union(), "d", yesterday));
-            case UNION_STATISTICS -> GraphQLClient.post(token, "query($u: ID!) { union(id: $u) { statistics { members } } }", Map.of("u", t.union()));
-            case MEMBER_TREND -> GraphQLClient.post(token, "query($u: ID!) { memberTrend(unionId: $u, from: \"2026-01\", to: \"2026-03\") { month } }",
+            case UNION_STATISTICS -> graphql(token, "union", "query($u: ID!) { union(id: $u) { statistics { members } } }", Map.of("u", t.union()));
+            case MEMBER_TREND -> graphql(token, "memberTrend", "query($u: ID!) { memberTrend(unionId: $u, from: \"2026-01\", to: \"2026-03\") { month } }",
                     Map.of("u", t.union()));
-            case RECORD_WORKFORCE -> GraphQLClient.post(token, "mutation($input: RecordWorkforceCountInput!) { recordWorkforceCount(input: $input) { id } }",
+            case RECORD_WORKFORCE -> graphql(token, "recordWorkforceCount", "mutation($input: RecordWorkforceCountInput!) { recordWorkforceCount(input: $input) { id } }",
                     Map.of("input", Map.of("unionId", t.union(), "keyGroup", "SECURITY_GUARD", "registeredWorkers", 40, "countedOn", yesterday)));
-            case WORKFORCE_COUNTS -> GraphQLClient.post(token, "query($u: ID!) { workforceCounts(unionId: $u) { edges { node { id } } } }", Map.of("u", t.union()));
-            case KEY_GROUP_ENROLMENT -> GraphQLClient.post(token, "query($u: ID!) { keyGroupEnrolment(unionId: $u) { keyGroup members } }",
+            case WORKFORCE_COUNTS -> graphql(token, "workforceCounts", "query($u: ID!) { workforceCounts(unionId: $u) { edges { node { id } } } }", Map.of("u", t.union()));
+            case KEY_GROUP_ENROLMENT -> graphql(token, "keyGroupEnrolment", "query($u: ID!) { keyGroupEnrolment(unionId: $u) { keyGroup members } }",
                     Map.of("u", t.union()));
-            case SET_TARGET -> GraphQLClient.post(token, "mutation($input: SetEnrolmentTargetInput!) { setEnrolmentTarget(input: $input) { id } }",
+            case SET_TARGET -> graphql(token, "setEnrolmentTarget", "mutation($input: SetEnrolmentTargetInput!) { setEnrolmentTarget(input: $input) { id } }",
                     Map.of("input", Map.of("unionId", t.union(), "kind", "NEW_MEMBERS", "title", "新会员", "targetCount", 10, "periodFrom", "2026-01",
                             "dueOn", "2026-12-31")));
-            case TARGETS -> GraphQLClient.post(token, "query($u: ID!) { enrolmentTargets(unionId: $u) { edges { node { id progress { achieved } } } } }",
+            case TARGETS -> graphql(token, "enrolmentTargets", "query($u: ID!) { enrolmentTargets(unionId: $u) { edges { node { id progress { achieved } } } } }",
                     Map.of("u", t.union()));
-            case DELETE_TARGET -> GraphQLClient.post(token, "mutation($id: ID!) { deleteEnrolmentTarget(id: $id) }", Map.of("id", t.target()));
+            case DELETE_TARGET -> graphql(token, "deleteEnrolmentTarget", "mutation($id: ID!) { deleteEnrolmentTarget(id: $id) }", Map.of("id", t.target()));
         };
-        assertEquals(200, result.status(), result::toString);
-        String root = switch (operation) {
-            case STATISTICS, STATISTICS_AS_OF -> "statistics";
-            case UNION_STATISTICS -> "union";
-            case MEMBER_TREND -> "memberTrend";
-            case RECORD_WORKFORCE -> "recordWorkforceCount";
-            case WORKFORCE_COUNTS -> "workforceCounts";
-            case KEY_GROUP_ENROLMENT -> "keyGroupEnrolment";
-            case SET_TARGET -> "setEnrolmentTarget";
-            case TARGETS -> "enrolmentTargets";
-            case DELETE_TARGET -> "deleteEnrolmentTarget";
-        };
-        if (OK.equals(expected)) {
-            assertFalse(result.hasErrors(), result::toString);
-            assertNotNull(result.data(root), result::toString);
-            if (operation == Operation.TARGETS) {
-                assertEquals(List.of(String.valueOf(t.target())), result.json().getList("data.enrolmentTargets.edges.node.id").stream().map(String::valueOf).toList());
-            }
-            if (WRITES.contains(operation)) {
-                DemoData.restore(dataSource);
-            }
-        } else {
-            assertEquals(expected, result.errorCode(), result::toString);
-            assertNull(result.data(root), result::toString);
-            assertEquals(before, DemoData.fingerprint(dataSource), "database changed although the operation was refused");
-        }
     }
 }

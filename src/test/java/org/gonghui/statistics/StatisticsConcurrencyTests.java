@@ -26,13 +26,10 @@ import javax.sql.DataSource;
 
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Concurrent joins, transfers across provinces, member changes, moves of a whole subtree with members
@@ -40,8 +37,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * figures of every union involved equal our own recount of the raw rows; during the rounds a reader
  * checks, inside one snapshot, that the service's statement agrees with the recount at that instant.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class StatisticsConcurrencyTests {
 
     static final int ROUNDS = 8;

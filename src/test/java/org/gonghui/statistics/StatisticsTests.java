@@ -21,20 +21,16 @@ import org.gonghui.member.IdNumber;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /** Subtree figures against our own recount of the raw rows, after every kind of write; as-of figures; drill-down cost; errors. */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class StatisticsTests {
 
     static final List<Long> UNIONS = List.of(1L, 41L, 4103L, 410306L, 4103061L, 4103062L, 41030611L, 41030612L, 41030621L, 22L, 2208L, 220802L,

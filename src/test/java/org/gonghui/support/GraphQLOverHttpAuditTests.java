@@ -17,21 +17,17 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * The graphql-http server audit (npm package graphql-http, {@code auditServer}) against the running
  * service: every MUST passes, and every SHOULD except the deliberate exceptions that
  * src/test/graphql-http/allowed-exceptions.json lists and README.md repeats with their reasons.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class GraphQLOverHttpAuditTests {
 
     static final Path AUDIT = Path.of("src/test/graphql-http");

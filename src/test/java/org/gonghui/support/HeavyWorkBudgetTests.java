@@ -15,23 +15,19 @@ import javax.sql.DataSource;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 /** Subtree-wide work beyond the caller's budget for the minute is refused with 429 RATE_LIMITED; other callers and light reads go on. */
-@QuarkusTest
+@QuarkusTestWithOidc
 @TestProfile(HeavyWorkBudgetTests.TwentyFiveUnits.class)
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class HeavyWorkBudgetTests {
 
     /** A budget that one member search with its count (20 units) nearly spends. */

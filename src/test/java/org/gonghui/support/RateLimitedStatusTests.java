@@ -15,22 +15,18 @@ import javax.sql.DataSource;
 
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 
 /** The rate-limited row of the README's status table: 429 whatever the Accept header asks for. */
-@QuarkusTest
+@QuarkusTestWithOidc
 @TestProfile(RateLimitTests.ThreePerMinute.class)
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class RateLimitedStatusTests {
 
     /** A stale version: the mutation is refused with CONFLICT and changes nothing, but it still takes a token. */

@@ -18,19 +18,15 @@ import jakarta.json.JsonReader;
 
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 import graphql.introspection.IntrospectionQuery;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /** Abusive documents are refused with 400 LIMIT_EXCEEDED before anything runs; ordinary ones pass. */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class RequestLimitsTests {
 
     static final String TOKEN = Tokens.forDemoUser("quanzong");

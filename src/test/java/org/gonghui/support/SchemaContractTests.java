@@ -24,6 +24,7 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.junit.jupiter.api.Test;
 
 import graphql.language.Description;
@@ -36,18 +37,13 @@ import graphql.language.TypeDefinition;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import io.quarkus.security.Authenticated;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * The schema is a contract with the front-end teams: the served SDL must equal the committed
  * schema.graphql (run with -Dgonghui.schema.update=true to rewrite it on purpose), everything in it
  * is described, and every operation and nested field declares who may call it.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class SchemaContractTests {
 
     static final Path COMMITTED = Path.of("schema.graphql");

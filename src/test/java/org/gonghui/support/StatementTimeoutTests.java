@@ -24,17 +24,14 @@ import org.gonghui.statistics.StatisticsFolder;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * A statement of a GraphQL request that runs past gonghui.limits.statement-timeout is cut short:
@@ -42,9 +39,8 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * statements are held up by a lock another connection takes, since PostgreSQL counts lock waits
  * into the timeout and the demo data is too small for a genuinely slow query.
  */
-@QuarkusTest
+@QuarkusTestWithOidc
 @TestProfile(StatementTimeoutTests.HalfASecond.class)
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class StatementTimeoutTests {
 
     /** A timeout short enough to pass in a test; the statistics job only runs when the test calls it. */

@@ -19,14 +19,11 @@ import javax.sql.DataSource;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Two officials move nested subtrees at the same moment: a development-zone union (county level)
@@ -34,8 +31,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * only ever decrease downwards, so no move can close a cycle; what concurrency could break is the
  * materialized paths and subtree sizes. Both requests wait at a barrier so they run together.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class ConcurrentMoveTests {
 
     static final int ROUNDS = 25;

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.StatementCount;
 import org.gonghui.testing.StatementCount.Counted;
 import org.gonghui.testing.Tokens;
@@ -17,18 +18,13 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * The main queries cost a fixed number of SQL statements whatever the page size: nested fields are
  * batched per level of the response. Counted with Hibernate's statistics (the token's scope lookup
  * is one more plain JDBC statement per request, outside these counts).
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class SqlStatementCountTests {
 
     static final String NATIONAL = Tokens.forDemoUser("quanzong");

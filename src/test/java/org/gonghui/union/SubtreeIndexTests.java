@@ -12,12 +12,9 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * "Everything under X" must be answerable from an index at national scale, also from a generic
@@ -26,8 +23,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * switched off to show that the index can serve the condition at all (a condition it cannot serve
  * would still be scanned in full).
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class SubtreeIndexTests {
 
     @Inject

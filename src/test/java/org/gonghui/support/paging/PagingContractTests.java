@@ -37,6 +37,7 @@ import org.gonghui.support.ValidationException;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
+import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 import org.gonghui.union.UnionGraphQLApi;
 import org.gonghui.workforce.WorkforceGraphQLApi;
@@ -48,18 +49,13 @@ import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * The paging contract of every list: a cursor belongs to its list and sort (any other list or sort
  * refuses it), a broken cursor is VALIDATION on {@code after} and never an internal error, walking a
  * list page by page returns each row once, and every connection that offers totalCount counts.
  */
-@QuarkusTest
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@QuarkusTestWithOidc
 class PagingContractTests {
 
     /** What a connection is read with; {@code %s} takes totalCount where the type has it. */
