@@ -61,9 +61,9 @@
 #                                      quarkus-app directory (a copy of target/quarkus-app of each commit). Needs
 #                                      REUSE_DB=1. For each of ROUNDS rounds, each build in turn is started, warmed up
 #                                      (JIT_WARMUP per query), measured (every query of PHASES), and stopped: the
-#                                      builds interleave. The report gives per query the median req/s of each build
+#                                      builds interleave, in the given order in odd rounds and reversed in even ones. The report gives per query the median req/s of each build
 #                                      over the rounds and the ratio of the last build to the first.
-#   ROUNDS [3]                         rounds of COMPARE
+#   ROUNDS [3]                         rounds of COMPARE (an even number puts each build in each position equally)
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -626,8 +626,13 @@ if [ -n "$COMPARE" ]; then
     declare -A CMP_RPS CMP_P50 CMP_P99
     LABELS=()
     for spec in $COMPARE; do LABELS+=("${spec%%:*}"); done
+    REVERSED=$(tr ' ' '\n' <<<"$COMPARE" | sed '/^$/d' | tac | tr '\n' ' ')
     for round in $(seq 1 "$ROUNDS"); do
-        for spec in $COMPARE; do
+        # Even rounds run the builds in reverse order (A B, B A, A B, ...): whatever favours a
+        # position in the round (page cache, heat, the other build's leftovers) falls on each build alike.
+        ORDER=$COMPARE
+        [ $((round % 2)) -eq 0 ] && ORDER=$REVERSED
+        for spec in $ORDER; do
             label=${spec%%:*}
             JAR="${spec#*:}/quarkus-run.jar"
             start_app "$label-round$round"
@@ -655,7 +660,7 @@ if [ -n "$COMPARE" ]; then
     {
         echo "Gonghui benchmark, builds compared $(date -Iseconds) on $(hostname) ($(nproc) cores, load average before the run $LOAD_BEFORE)"
         echo "builds: $COMPARE"
-        echo "$ROUNDS rounds, builds interleaved (each started afresh per round); wrk -c$CONNECTIONS -t$THREADS -d${DURATION}s after a ${WARMUP}s warm-up, ${JIT_WARMUP}s of JVM warm-up per query"
+        echo "$ROUNDS rounds, builds interleaved (each started afresh per round, order reversed in even rounds); wrk -c$CONNECTIONS -t$THREADS -d${DURATION}s after a ${WARMUP}s warm-up, ${JIT_WARMUP}s of JVM warm-up per query"
         echo "phases: $PHASES; $LOAD_SUMMARY"
         echo
         printf '%-6s' query
