@@ -22,6 +22,7 @@ import org.gonghui.support.Idempotency;
 import org.gonghui.support.NotFoundException;
 import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.support.PersonalData;
+import org.gonghui.support.SqlText;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.paging.PageRequest;
@@ -286,7 +287,7 @@ public class MembershipWorkflows {
         Map<String, Object> params = subtree.parameters();
         if (filter != null && filter.statuses != null && !filter.statuses.isEmpty()) {
             where += " and t.status = any(cast(:statuses as text[]))";
-            params.put("statuses", MemberQuery.textArray(filter.statuses.stream().map(Enum::name).toList()));
+            params.put("statuses", SqlText.textArray(filter.statuses.stream().map(Enum::name).toList()));
         }
         return new TransferConnection(page.page(MembershipTransfer.findPage(where, params, page.afterId(), page.rowsToFetch()), t -> t.id, null));
     }
