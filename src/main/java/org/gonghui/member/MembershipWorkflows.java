@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.gonghui.audit.AuditLog;
+import org.gonghui.region.Regions;
 import org.gonghui.security.Caller;
 import org.gonghui.security.CallerScope;
 import org.gonghui.security.Scope;
@@ -44,6 +45,9 @@ public class MembershipWorkflows {
 
     @Inject
     Scope scope;
+
+    @Inject
+    Regions regions;
 
     @Inject
     MemberService members;
@@ -336,9 +340,8 @@ public class MembershipWorkflows {
     }
 
     private TradeUnion communityUnion(CallerScope who, String regionCode) {
-        if (!regionCode.matches("[0-9]{6}")) {
-            throw new ValidationException("regionCode: 应为 6 位行政区划代码 — six digits (GB/T 2260)");
-        }
+        // a new application names a current division; retired codes stay only on records that hold them
+        regions.requireCurrent("regionCode", regionCode);
         TradeUnion union = TradeUnion.findCommunityUnion(regionCode)
                 .orElseThrow(() -> new ValidationException("regionCode: 该地区暂无社区或联合工会 — no ACTIVE community or joint union in area " + regionCode));
         if (who.isOfficial() && !scope.sees(union)) {
