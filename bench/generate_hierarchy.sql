@@ -153,6 +153,20 @@ select g.id, g.parent_id, g.parent_path || g.id || '/', 'GRASSROOTS', g.kind,
          cross join lateral generate_series(1, pg_temp.pick(p.id * 7, 4)) s
          where p.level = 'TOWNSHIP') g;
 
+-- Public cards of the grassroots unions (findUnions, issue 15): a position within about ±0.1° of the
+-- city's centre (the same centre bench/generate_services.sql gives the city's service sites: a grassroots
+-- union's parent is a township PPMMCCTT, its city PPMM), an address, an office phone that two in three
+-- publish, weekday hours.
+update trade_union g
+   set latitude = 22.5 + pg_temp.pick(g.parent_id / 10000, 2200) / 100.0 + (pg_temp.pick(g.id * 3, 2001) - 1000) / 10000.0,
+       longitude = 102.0 + pg_temp.pick(g.parent_id / 10000 * 7, 2100) / 100.0 + (pg_temp.pick(g.id * 5, 2001) - 1000) / 10000.0,
+       address = replace(p.name, '工会', '') || pg_temp.place(g.id * 19) || '路 ' || (1 + pg_temp.pick(g.id * 23, 300)) || ' 号',
+       office_phone = '0' || (310 + pg_temp.pick(g.id * 29, 600)) || '-6' || lpad(pg_temp.pick(g.id * 31, 10000000)::text, 7, '0'),
+       publish_office_phone = pg_temp.pick(g.id * 13, 3) > 0,
+       opening_hours = '{"MONDAY 08:30-17:30","TUESDAY 08:30-17:30","WEDNESDAY 08:30-17:30","THURSDAY 08:30-17:30","FRIDAY 08:30-17:30"}'
+  from trade_union p
+ where p.id = g.parent_id and g.level = 'GRASSROOTS';
+
 -- The service allocates new ids from this sequence; move it past the generated grassroots ids.
 select setval('trade_union_id_seq', greatest((select max(id) from trade_union), 100000000));
 

@@ -25,7 +25,7 @@
 # Phases (PHASES, comma-separated; BASE is always measured):
 #   core      Q1, Q2 (hierarchy reads)
 #   members   M1-M4 (member searches)                                  needs MEMBERS > 0
-#   services  S1, S2, P1, P2 (nearest sites, programs)                 needs MEMBERS > 0
+#   services  S1, S2, U1, P1, P2 (nearest sites, findUnions, programs) needs MEMBERS > 0
 #   stats     ST1-ST5 (subtree statistics, as of a year back, monthly trend)
 #   joincost  bench/join_cost.sh after the HTTP measurements (the app stopped)
 #   all       all of these (the default)
@@ -49,7 +49,7 @@
 #   WRK_TIMEOUT [30]                   seconds after which wrk counts a response as a socket error (fails the run)
 #   JAVA [java]                        Java 17+ to run the app with (-Xmx1g) and the member generator
 #   MEMBERS [1000000]                  members to generate over the grassroots unions; 0 skips the member
-#                                      and services phases (and M1-M4, S1, S2, P1, P2)
+#                                      and services phases (and M1-M4, S1, S2, U1, P1, P2)
 #   MEMBER_SEED [20251231]             seed of the member generator (the same seed gives the same people)
 #   MEMBER_AS_OF [today, Asia/Shanghai] the day the members are dated to: they joined in the 24 months before
 #   MEMBER_HEAP [1g]                   -Xmx of the member generator (its memory is bounded: 5,000,000 fit in 1g)
@@ -438,6 +438,13 @@ if [ "$MEMBERS" -gt 0 ] && phase services; then
     S1_SITES=$(sites_within 5)
     S2_SITES=$(sites_within 50)
     [ "$S1_SITES" -gt 0 ] || die "no open site within 5 km of ($S_LAT, $S_LON)"
+    # U1: the public grassroots unions with a location within 5 km of the same point (PublicUnionQuery.PUBLIC)
+    U1_UNIONS=$(psql_bench -d "$BENCH_DB" -Atc "
+        select count(*) from trade_union u
+         where u.status = 'ACTIVE' and u.level = 'GRASSROOTS' and u.kind in ('ENTERPRISE', 'JOINT', 'COMMUNITY', 'INDUSTRY_FEDERATION')
+           and 2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(u.latitude - $S_LAT) / 2), 2)
+               + cos(radians($S_LAT)) * cos(radians(u.latitude)) * power(sin(radians(u.longitude - $S_LON) / 2), 2)))) <= 5")
+    [ "$U1_UNIONS" -gt 0 ] || die "no public union within 5 km of ($S_LAT, $S_LON)"
     P1_PROGRAMS=$(psql_bench -d "$BENCH_DB" -Atc "
         select count(*) from service_program p join trade_union u on u.id = p.union_id where $M_RANGE")
     P2_PROGRAMS=$(psql_bench -d "$BENCH_DB" -Atc "
@@ -445,8 +452,8 @@ if [ "$MEMBERS" -gt 0 ] && phase services; then
          where u.path >= '/1/$PROVINCE_ID/' and u.path < '/1/${PROVINCE_ID}0'")
     [ "$P1_PROGRAMS" -gt 0 ] || die "county $M_COUNTY has no programs"
     log "service targets: S1/S2 at ($S_LAT, $S_LON), centre of city $S_CITY ($S_CITY_SITES sites; $S1_SITES open within 5 km, $S2_SITES within 50 km)," \
-        "P1 county $M_COUNTY ($P1_PROGRAMS programs), P2 province $PROVINCE_ID ($P2_PROGRAMS programs)"
-    SERVICE_QUERIES=(S1 S2 P1 P2)
+        "U1 $U1_UNIONS public unions within 5 km, P1 county $M_COUNTY ($P1_PROGRAMS programs), P2 province $PROVINCE_ID ($P2_PROGRAMS programs)"
+    SERVICE_QUERIES=(S1 S2 U1 P1 P2)
 fi
 
 # Statistics targets. ST1: province 41; ST2: the county with the most members (with MEMBERS=0, the Q1
@@ -503,6 +510,7 @@ fi
 if [ ${#SERVICE_QUERIES[@]} -gt 0 ]; then
     render_body "$BENCH_DIR/queries/s1.graphql" "{\"lat\":$S_LAT,\"lon\":$S_LON}" "$WORK/s1.json"
     render_body "$BENCH_DIR/queries/s2.graphql" "{\"lat\":$S_LAT,\"lon\":$S_LON}" "$WORK/s2.json"
+    render_body "$BENCH_DIR/queries/u1.graphql" "{\"lat\":$S_LAT,\"lon\":$S_LON}" "$WORK/u1.json"
     render_body "$BENCH_DIR/queries/p1.graphql" "{\"union\":\"$M_COUNTY\"}" "$WORK/p1.json"
     render_body "$BENCH_DIR/queries/p2.graphql" "{\"union\":\"$PROVINCE_ID\"}" "$WORK/p2.json"
 fi
@@ -517,8 +525,8 @@ fi
 
 declare -A SIZE
 # One request with curl; fails unless HTTP 200 with data, no "errors" and the expected fragment.
-# Public queries (S1, S2: nearestSites, no login) are sent without an Authorization header, by curl and wrk.
-PUBLIC_QUERIES=" S1 S2 "
+# Public queries (S1, S2: nearestSites; U1: findUnions; no login) are sent without an Authorization header, by curl and wrk.
+PUBLIC_QUERIES=" S1 S2 U1 "
 token_of() { case "$PUBLIC_QUERIES" in *" $1 "*) printf '' ;; *) printf '%s' "$TOKEN" ;; esac; }
 check_once() { # name body-file expected-fixed-string
     local out="$WORK/$1.response.json" code auth=()
@@ -556,6 +564,9 @@ if [ ${#SERVICE_QUERIES[@]} -gt 0 ]; then
     check_once S2 "$WORK/s2.json" '"distanceKm"'
     S2_EDGES=$(occurrences '"distanceKm"' "$WORK/S2.response.json")
     [ "$S2_EDGES" -eq $((S2_SITES < 20 ? S2_SITES : 20)) ] || die "S2 returned $S2_EDGES sites, SQL counts $S2_SITES within 50 km"
+    check_once U1 "$WORK/u1.json" '"distanceKm"'
+    U1_EDGES=$(occurrences '"distanceKm"' "$WORK/U1.response.json")
+    [ "$U1_EDGES" -eq $((U1_UNIONS < 20 ? U1_UNIONS : 20)) ] || die "U1 returned $U1_EDGES unions, SQL counts $U1_UNIONS within 5 km"
     check_once P1 "$WORK/p1.json" '"beneficiaryCount"'
     P1_EDGES=$(occurrences '"beneficiaryCount"' "$WORK/P1.response.json")
     [ "$P1_EDGES" -eq $((P1_PROGRAMS < 20 ? P1_PROGRAMS : 20)) ] || die "P1 returned $P1_EDGES programs, SQL counts $P1_PROGRAMS in county $M_COUNTY"
@@ -764,6 +775,29 @@ if [ -n "${S_LAT:-}" ]; then
         END { flush() }' "$SITE_PLANS_FILE")
 fi
 
+# Plans of the public union directory (findUnions: U1 and the other filters); one summary line each.
+UNION_PLANS_FILE="$WORK/union-plans.txt"
+UNION_PLAN_SUMMARY=""
+if [ -n "${S_LAT:-}" ]; then
+    log "explaining the union directory (bench/explain_unions.sql)"
+    psql_explain -d "$BENCH_DB" -v lat="$S_LAT" -v lon="$S_LON" -f "$BENCH_DIR/explain_unions.sql" >"$UNION_PLANS_FILE" 2>&1 \
+        || die "explain_unions.sql failed: $(tail -n 5 "$UNION_PLANS_FILE")"
+    UNION_PLAN_SUMMARY=$(awk '
+        function flush() {
+            if (stmt != "") printf "  %-8s %-18s %9s ms  %s%s\n", mode, stmt, ms, (idx == "" ? "no trade_union_public index" : idx),
+                (seq == "" ? "" : "; SEQ SCAN on trade_union")
+            stmt = ""; ms = ""; idx = ""; seq = ""
+        }
+        /^=+ custom plans/ { flush(); mode = "custom" }
+        /^=+ generic plans/ { flush(); mode = "generic" }
+        /^--- / { flush(); stmt = substr($0, 5) }
+        /Execution Time:/ { ms = $3 }
+        /trade_union_public_[a-z_]+/ { if (match($0, /trade_union_public_[a-z_]+/) && index(idx, substr($0, RSTART, RLENGTH)) == 0)
+            idx = idx (idx == "" ? "" : ", ") substr($0, RSTART, RLENGTH) }
+        /Seq Scan on trade_union/ { seq = "yes" }
+        END { flush() }' "$UNION_PLANS_FILE")
+fi
+
 # Plans of the statistics statements (StatisticsService.CURRENT and AS_OF, taken from the source), with
 # the app stopped; one summary line each.
 STAT_PLANS_FILE="$WORK/stat-plans.txt"
@@ -847,7 +881,8 @@ mkdir -p "$BENCH_DIR/results"
             "M1/M2 member $M_MEMBER ($M_PHONE_MASKED, $M_ID_MASKED), M3 name $M_NAME ($M_NAME_COUNT names containing it in the county), M4 surname $M_SURNAME ($M_SURNAME_COUNT)"
     fi
     if [ ${#SERVICE_QUERIES[@]} -gt 0 ]; then
-        echo "S1/S2 (public, no token) at ($S_LAT, $S_LON), centre of city $S_CITY ($S_CITY_SITES sites): $S1_SITES open sites within 5 km, $S2_SITES within 50 km;" \
+        echo "S1/S2/U1 (public, no token) at ($S_LAT, $S_LON), centre of city $S_CITY ($S_CITY_SITES sites): $S1_SITES open sites within 5 km, $S2_SITES within 50 km;" \
+            "U1 findUnions: $U1_UNIONS public unions within 5 km;" \
             "P1 programs of county $M_COUNTY ($P1_PROGRAMS), P2 totals of province $PROVINCE_ID ($P2_PROGRAMS programs)"
     fi
     if [ ${#STAT_QUERIES[@]} -gt 0 ]; then
@@ -883,6 +918,11 @@ mkdir -p "$BENCH_DIR/results"
         printf '%s\n' "$SITE_PLAN_SUMMARY"
         echo
     fi
+    if [ -n "$UNION_PLAN_SUMMARY" ]; then
+        echo "union directory plans (bench/explain_unions.sql, PublicUnionQuery at ($S_LAT, $S_LON); full plans below):"
+        printf '%s\n' "$UNION_PLAN_SUMMARY"
+        echo
+    fi
     if [ -n "$STAT_PLAN_SUMMARY" ]; then
         echo "statistics plans (bench/explain_statistics.sql: StatisticsService.CURRENT and AS_OF; EXPLAIN ANALYZE after the run, session options as the app's: '${APP_PG_OPTIONS:-none}'; full plans below):"
         printf '%s\n' "$STAT_PLAN_SUMMARY"
@@ -905,6 +945,7 @@ mkdir -p "$BENCH_DIR/results"
     echo; echo "--- raw wrk output"; cat "$WRK_LOG"
     if [ -f "$PLANS_FILE" ]; then echo; echo "--- member search plans"; cat "$PLANS_FILE"; fi
     if [ -f "$SITE_PLANS_FILE" ]; then echo; echo "--- nearest-site plans"; cat "$SITE_PLANS_FILE"; fi
+    if [ -f "$UNION_PLANS_FILE" ]; then echo; echo "--- union directory plans"; cat "$UNION_PLANS_FILE"; fi
     if [ -f "$STAT_PLANS_FILE" ]; then echo; echo "--- statistics plans"; cat "$STAT_PLANS_FILE"; fi
     if [ -f "$JOIN_COST_FILE" ]; then echo; echo "--- join cost"; sed -n '/^--- pgbench output/,$p' "$JOIN_COST_FILE"; fi
 } >>"$RESULT_FILE"

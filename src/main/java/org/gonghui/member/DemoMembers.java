@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.support.PersonalData.Sealed;
+import org.gonghui.support.SqlText;
 
 
 /**
@@ -86,7 +87,7 @@ public class DemoMembers {
                     .setParameter("card", pending ? null : "GH%012d".formatted(d.id()))
                     .setParameter("joined", d.joinedOn() == null ? null : LocalDate.parse(d.joinedOn()))
                     .setParameter("employer", d.employer())
-                    .setParameter("groups", MemberQuery.textArray(d.groups().stream().map(Enum::name).toList()))
+                    .setParameter("groups", SqlText.textArray(d.groups().stream().map(Enum::name).toList()))
                     .setParameter("newForm", d.newForm()).setParameter("migrant", d.migrant())
                     .executeUpdate();
             em.createNativeQuery("""

@@ -2,16 +2,15 @@ package org.gonghui.member;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.gonghui.member.MemberOrder.Direction;
 import org.gonghui.member.MemberOrder.Field;
 import org.gonghui.security.Subtree;
 import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.support.PersonalData;
+import org.gonghui.support.SqlText;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.paging.PageRequest;
@@ -57,13 +56,13 @@ final class MemberQuery {
             String prefix = Text.name("filter.nameStartsWith", filter.nameStartsWith, 50, false);
             if (prefix != null) {
                 where.append(" and m.name like :namePrefix escape '\\'");
-                params.put("namePrefix", escapeLike(prefix) + "%");
+                params.put("namePrefix", SqlText.escapeLike(prefix) + "%");
             }
             String text = Text.name("filter.nameContains", filter.nameContains, 50, false);
             if (text != null) {
                 where.append(" and gonghui_name_grams(m.name) @> cast(:nameGrams as text[]) and m.name like :nameLike escape '\\'");
-                params.put("nameGrams", textArray(grams(text)));
-                params.put("nameLike", "%" + escapeLike(text) + "%");
+                params.put("nameGrams", SqlText.textArray(grams(text)));
+                params.put("nameLike", "%" + SqlText.escapeLike(text) + "%");
             }
             if (filter.phone != null) {
                 PhoneNumber phone = PhoneNumber.parse(filter.phone);
@@ -83,11 +82,11 @@ final class MemberQuery {
             }
             if (filter.keyGroups != null && !filter.keyGroups.isEmpty()) {
                 where.append(" and m.key_groups && cast(:keyGroups as text[])");
-                params.put("keyGroups", textArray(filter.keyGroups.stream().map(Enum::name).toList()));
+                params.put("keyGroups", SqlText.textArray(filter.keyGroups.stream().map(Enum::name).toList()));
             }
             if (filter.statuses != null && !filter.statuses.isEmpty()) {
                 where.append(" and m.status = any(cast(:statuses as text[]))");
-                params.put("statuses", textArray(filter.statuses.stream().map(Enum::name).toList()));
+                params.put("statuses", SqlText.textArray(filter.statuses.stream().map(Enum::name).toList()));
             }
             if (filter.newEmploymentForm != null) {
                 where.append(" and m.new_employment_form = :newForm");
@@ -170,32 +169,8 @@ final class MemberQuery {
         };
     }
 
-    /** The grams a name must contain to contain {@code text}: the text itself if one character, else its bigrams. */
+    /** The grams a name must contain to contain {@code text} (see {@link SqlText#grams}). */
     static List<String> grams(String text) {
-        int[] cps = text.codePoints().toArray();
-        if (cps.length == 1) {
-            return List.of(text);
-        }
-        Set<String> grams = new LinkedHashSet<>();
-        for (int i = 0; i + 1 < cps.length; i++) {
-            grams.add(new String(cps, i, 2));
-        }
-        return List.copyOf(grams);
-    }
-
-    /** A PostgreSQL array literal of texts, every element quoted. */
-    static String textArray(List<String> values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (String v : values) {
-            if (literal.length() > 1) {
-                literal.append(',');
-            }
-            literal.append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return literal.append('}').toString();
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return SqlText.grams(text);
     }
 }

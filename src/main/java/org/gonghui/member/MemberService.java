@@ -26,6 +26,7 @@ import org.gonghui.support.ForbiddenException;
 import org.gonghui.support.NotFoundException;
 import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.support.PersonalData;
+import org.gonghui.support.SqlText;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.Versions;
@@ -425,7 +426,7 @@ public class MemberService {
 
     static String statusArray(List<MemberStatus> statuses) {
         List<MemberStatus> list = statuses == null || statuses.isEmpty() ? List.of(MemberStatus.values()) : statuses;
-        return MemberQuery.textArray(list.stream().map(Enum::name).sorted().distinct().toList());
+        return SqlText.textArray(list.stream().map(Enum::name).sorted().distinct().toList());
     }
 
     static String longArray(Collection<Long> ids) {

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.gonghui.audit.AuditLog;
+import org.gonghui.region.Regions;
 import org.gonghui.security.Caller;
 import org.gonghui.security.CallerScope;
 import org.gonghui.security.Scope;
@@ -22,6 +23,7 @@ import org.gonghui.support.Idempotency;
 import org.gonghui.support.NotFoundException;
 import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.support.PersonalData;
+import org.gonghui.support.SqlText;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.paging.PageRequest;
@@ -43,6 +45,9 @@ public class MembershipWorkflows {
 
     @Inject
     Scope scope;
+
+    @Inject
+    Regions regions;
 
     @Inject
     MemberService members;
@@ -286,7 +291,7 @@ public class MembershipWorkflows {
         Map<String, Object> params = subtree.parameters();
         if (filter != null && filter.statuses != null && !filter.statuses.isEmpty()) {
             where += " and t.status = any(cast(:statuses as text[]))";
-            params.put("statuses", MemberQuery.textArray(filter.statuses.stream().map(Enum::name).toList()));
+            params.put("statuses", SqlText.textArray(filter.statuses.stream().map(Enum::name).toList()));
         }
         return new TransferConnection(page.page(MembershipTransfer.findPage(where, params, page.afterId(), page.rowsToFetch()), t -> t.id, null));
     }
@@ -335,9 +340,8 @@ public class MembershipWorkflows {
     }
 
     private TradeUnion communityUnion(CallerScope who, String regionCode) {
-        if (!regionCode.matches("[0-9]{6}")) {
-            throw new ValidationException("regionCode: 应为 6 位行政区划代码 — six digits (GB/T 2260)");
-        }
+        // a new application names a current division; retired codes stay only on records that hold them
+        regions.requireCurrent("regionCode", regionCode);
         TradeUnion union = TradeUnion.findCommunityUnion(regionCode)
                 .orElseThrow(() -> new ValidationException("regionCode: 该地区暂无社区或联合工会 — no ACTIVE community or joint union in area " + regionCode));
         if (who.isOfficial() && !scope.sees(union)) {

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.gonghui.geo.CoordinateSystem;
+import org.gonghui.geo.GeoPoint;
 import org.gonghui.support.paging.Connection;
 import org.gonghui.support.paging.Edge;
 import org.gonghui.support.paging.Page;
@@ -40,7 +42,7 @@ public class NearbySiteConnection extends Connection {
             super(cursor);
             this.node = node;
             this.distanceKm = distanceKm;
-            this.location = GeoPoint.of(node, system);
+            this.location = GeoPoint.of(node.latitude, node.longitude, system);
         }
     }
 }

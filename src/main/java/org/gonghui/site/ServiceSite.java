@@ -25,6 +25,8 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import org.gonghui.geo.GeoArea;
+
 /** A service site run by a union: public information, shown on the mobile apps' map. */
 @Entity
 @Table(name = "service_site")
@@ -124,21 +126,14 @@ public class ServiceSite extends PanacheEntityBase {
     }
 
     /**
-     * Open sites within {@code radiusKm} of a WGS-84 point, nearest first (ties by id), after the given
-     * (distance, id), at most {@code limit}. The bounding box of the radius is answered by the GiST
-     * index; only the sites inside it are measured.
+     * Open sites within the circle, nearest first (ties by id), after the given (distance, id), at most
+     * {@code limit}. The bounding box of the radius is answered by the GiST index; only the sites inside
+     * it are measured.
      */
     @SuppressWarnings("unchecked")
-    static List<Candidate> findNearest(double lat, double lon, double radiusKm, List<SiteKind> kinds, Double afterKm, Long afterId, int limit) {
-        double dLat = Math.toDegrees(radiusKm / Coordinates.EARTH_RADIUS_KM);
-        double farLat = Math.min(89.9, Math.abs(lat) + dLat);
-        double dLon = Math.toDegrees(radiusKm / (Coordinates.EARTH_RADIUS_KM * Math.cos(Math.toRadians(farLat))));
-        StringBuilder sql = new StringBuilder("""
-                select id, distance_km from (
-                  select s.id, 2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(s.latitude - :lat) / 2), 2)
-                         + cos(radians(:lat)) * cos(radians(s.latitude)) * power(sin(radians(s.longitude - :lon) / 2), 2)))) as distance_km
-                    from service_site s
-                   where s.status = 'OPEN' and s.location <@ box(point(:lonMin, :latMin), point(:lonMax, :latMax))""");
+    static List<Candidate> findNearest(GeoArea area, List<SiteKind> kinds, Double afterKm, Long afterId, int limit) {
+        StringBuilder sql = new StringBuilder("select id, distance_km from (\n  select s.id, " + GeoArea.distanceKmSql("s") + " as distance_km\n"
+                + "    from service_site s\n   where s.status = 'OPEN' and " + GeoArea.inBoxSql("s"));
         if (kinds != null && !kinds.isEmpty()) {
             sql.append(" and s.kind = any(cast(:kinds as text[]))");
         }
@@ -147,12 +142,7 @@ public class ServiceSite extends PanacheEntityBase {
             sql.append(" and (distance_km, id) > (:afterKm, :afterId)");
         }
         sql.append(" order by distance_km, id limit :limit");
-        var query = getEntityManager().createNativeQuery(sql.toString())
-                .setParameter("lat", lat).setParameter("lon", lon)
-                .setParameter("latMin", lat - dLat).setParameter("latMax", lat + dLat)
-                .setParameter("lonMin", lon - dLon).setParameter("lonMax", lon + dLon)
-                .setParameter("radius", radiusKm)
-                .setParameter("limit", limit);
+        var query = area.bind(getEntityManager().createNativeQuery(sql.toString())).setParameter("limit", limit);
         if (kinds != null && !kinds.isEmpty()) {
             query.setParameter("kinds", kinds.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(",", "{", "}")));
         }

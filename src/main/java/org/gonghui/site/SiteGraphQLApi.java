@@ -15,6 +15,8 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.gonghui.geo.CoordinateSystem;
+import org.gonghui.geo.GeoPoint;
 import org.gonghui.security.Roles;
 import org.gonghui.support.Paging;
 import org.gonghui.support.RateLimited;
@@ -92,7 +94,7 @@ public class SiteGraphQLApi {
     @NonNull
     public GeoPoint location(@Source ServiceSite site,
             @Name("coordinateSystem") @DefaultValue("WGS84") @Description("WGS84 (default) or GCJ02.") CoordinateSystem coordinateSystem) {
-        return GeoPoint.of(site, coordinateSystem);
+        return GeoPoint.of(site.latitude, site.longitude, coordinateSystem);
     }
 
     @Mutation("createServiceSite")

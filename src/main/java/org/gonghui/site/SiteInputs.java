@@ -7,6 +7,8 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import org.gonghui.geo.CoordinateSystem;
+
 /** Inputs of the service-site mutations and list. */
 final class SiteInputs {
 

@@ -13,6 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.gonghui.audit.AuditLog;
+import org.gonghui.geo.CoordinateSystem;
+import org.gonghui.geo.Coordinates;
+import org.gonghui.geo.GeoArea;
 import org.gonghui.security.Scope;
 import org.gonghui.security.Subtree;
 import org.gonghui.support.NotFoundException;
@@ -33,8 +36,6 @@ import org.gonghui.union.UnionRef;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class SiteService {
 
-    static final double MAX_RADIUS_KM = 50;
-
     @Inject
     Scope scope;
 
@@ -43,13 +44,10 @@ public class SiteService {
 
     public NearbySiteConnection nearest(double latitude, double longitude, CoordinateSystem system, double radiusKm, List<SiteKind> kinds,
             PageRequest<Double> page) {
-        CoordinateSystem cs = system == null ? CoordinateSystem.WGS84 : system;
-        Coordinates.LatLon wgs = position("latitude", latitude, longitude, cs);
-        if (!(radiusKm > 0) || radiusKm > MAX_RADIUS_KM) {
-            throw new ValidationException("radiusKm: 半径须大于 0 且不超过 " + (int) MAX_RADIUS_KM + " 公里 (must be over 0 and at most 50 km), got " + radiusKm);
-        }
-        Page<ServiceSite.Candidate> found = page.page(ServiceSite.findNearest(wgs.lat(), wgs.lon(), radiusKm, kinds, page.afterValue(), page.afterId(),
-                page.rowsToFetch()), ServiceSite.Candidate::distanceKm, ServiceSite.Candidate::id, null);
+        GeoArea area = GeoArea.of("", latitude, longitude, system, radiusKm);
+        CoordinateSystem cs = area.system();
+        Page<ServiceSite.Candidate> found = page.page(ServiceSite.findNearest(area, kinds, page.afterValue(), page.afterId(), page.rowsToFetch()),
+                ServiceSite.Candidate::distanceKm, ServiceSite.Candidate::id, null);
         Map<Long, ServiceSite> byId = ServiceSite.listByIds(found.rows().stream().map(ServiceSite.Candidate::id).toList()).stream()
                 .collect(Collectors.toMap(s -> s.id, Function.identity()));
         return new NearbySiteConnection(found, found.edges((c, cursor) -> new NearbySiteConnection.NearbySiteEdge(byId.get(c.id()), c.distanceKm(), cs, cursor)));
@@ -93,7 +91,7 @@ public class SiteService {
         site.kind = input.kind;
         site.name = Text.name("name", input.name, 200, true);
         site.address = Text.line("address", input.address, 300, false);
-        Coordinates.LatLon wgs = position("latitude", input.latitude, input.longitude, input.coordinateSystem);
+        Coordinates.LatLon wgs = GeoArea.position("latitude", input.latitude, input.longitude, input.coordinateSystem);
         site.latitude = wgs.lat();
         site.longitude = wgs.lon();
         site.amenities = amenities(input.amenities);
@@ -122,7 +120,7 @@ public class SiteService {
             throw new ValidationException("latitude: 纬度和经度须同时提供 (give latitude and longitude together)");
         }
         if (input.latitude != null) {
-            Coordinates.LatLon wgs = position("latitude", input.latitude, input.longitude, input.coordinateSystem);
+            Coordinates.LatLon wgs = GeoArea.position("latitude", input.latitude, input.longitude, input.coordinateSystem);
             site.latitude = wgs.lat();
             site.longitude = wgs.lon();
         }
@@ -151,15 +149,6 @@ public class SiteService {
             throw new NotFoundException("id: 服务阵地不存在 — no service site " + id + " in your scope");
         }
         return site;
-    }
-
-    /** A position in China, converted to WGS-84; VALIDATION outside China's bounding box. */
-    static Coordinates.LatLon position(String field, Double latitude, Double longitude, CoordinateSystem system) {
-        if (latitude == null || longitude == null || !Coordinates.inChina(latitude, longitude)) {
-            throw new ValidationException(field + ": 坐标不在中国境内 (latitude " + Coordinates.MIN_LAT + "–" + Coordinates.MAX_LAT + ", longitude "
-                    + Coordinates.MIN_LON + "–" + Coordinates.MAX_LON + "))");
-        }
-        return system == CoordinateSystem.GCJ02 ? Coordinates.gcj02ToWgs84(latitude, longitude) : new Coordinates.LatLon(latitude, longitude);
     }
 
     private static String[] amenities(Collection<Amenity> amenities) {

@@ -50,7 +50,12 @@ final class FieldCosts {
             Map.entry("ProgramApplicationConnection.totalCount", args -> 1),
             Map.entry("BeneficiaryConnection.totalCount", args -> 1),
             Map.entry("Query.keyGroupEnrolment", args -> 3),
-            Map.entry("EnrolmentTarget.progress", args -> 5));
+            Map.entry("EnrolmentTarget.progress", args -> 5),
+            // the public union directory: a name or employer search reads the grams index of every public union
+            Map.entry("Query.findUnions", args -> has(args, "filter", "nameContains") || has(args, "filter", "employerName") ? 3 : 0),
+            Map.entry("UnionCardConnection.totalCount", args -> 3),
+            // the divisions below one code: an index range of at most a few hundred rows
+            Map.entry("RegionConnection.totalCount", args -> 0));
 
     private FieldCosts() {
     }

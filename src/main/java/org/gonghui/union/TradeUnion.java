@@ -28,9 +28,11 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.gonghui.security.Subtree;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A union at any tier. Structural columns (parent, path, subtree size) are written only by the
@@ -126,6 +128,29 @@ public class TradeUnion extends PanacheEntityBase {
     @Description("所在单位统一社会信用代码 (host employer's unified social credit code, GB 32100, 18 characters).")
     public String hostEmployerCreditCode;
 
+    @Description("地址 (street address of the union's office), shown on its public card.")
+    public String address;
+
+    @Column(name = "office_phone")
+    @Description("办公电话 (office phone). Shown on the public card only when publishOfficePhone is true.")
+    public String officePhone;
+
+    @NonNull
+    @Column(name = "publish_office_phone")
+    @Description("公开办公电话 (whether findUnions shows the office phone): the union's officials decide with updateUnion; false until they do.")
+    public boolean publishOfficePhone;
+
+    @Ignore
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "opening_hours", columnDefinition = "text[]")
+    public String[] openingPeriods = new String[0];
+
+    @Ignore
+    public Double latitude;
+
+    @Ignore
+    public Double longitude;
+
     @NonNull
     @Column(name = "descendant_count", insertable = false, updatable = false)
     @Description("下级工会总数 (number of unions anywhere below this one, every status).")
@@ -140,6 +165,12 @@ public class TradeUnion extends PanacheEntityBase {
     @Column(name = "updated_at")
     @Description("When the union's record last changed.")
     public OffsetDateTime updatedAt;
+
+    @NonNull
+    @Description("开放时间 (opening hours of the office), by day and opening time; empty when not given.")
+    public List<@NonNull OpeningHours> getOpeningHours() {
+        return OpeningHours.read(openingPeriods);
+    }
 
     /** Where a union sits: enough to scope a caller. */
     public record Placement(UnionLevel level, String path, UnionStatus status) {
@@ -164,6 +195,16 @@ public class TradeUnion extends PanacheEntityBase {
         put(fields, "chairTermEnd", chairTermEnd);
         put(fields, "hostEmployerName", hostEmployerName);
         put(fields, "hostEmployerCreditCode", hostEmployerCreditCode);
+        put(fields, "address", address);
+        put(fields, "officePhone", officePhone);
+        if (publishOfficePhone) {
+            fields.put("publishOfficePhone", "true");
+        }
+        if (openingPeriods != null && openingPeriods.length > 0) {
+            fields.put("openingHours", String.join(", ", openingPeriods));
+        }
+        put(fields, "latitude", latitude);
+        put(fields, "longitude", longitude);
         return fields;
     }
 

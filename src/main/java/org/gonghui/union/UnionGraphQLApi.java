@@ -14,6 +14,8 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.gonghui.geo.CoordinateSystem;
+import org.gonghui.geo.GeoPoint;
 import org.gonghui.security.Roles;
 import org.gonghui.support.Paging;
 import org.gonghui.support.RateLimited;
@@ -92,6 +94,14 @@ public class UnionGraphQLApi {
     @NonNull
     public List<@NonNull Integer> totalCount(@Source List<UnionConnection> sources) {
         return unions.totalCounts(sources);
+    }
+
+    @Name("location")
+    @Description("位置 (the office's position, stored as WGS-84) in the requested coordinate system; null when not given. Computed, no database access.")
+    @RolesAllowed(Roles.OFFICIAL)
+    public GeoPoint location(@Source TradeUnion union,
+            @Name("coordinateSystem") @DefaultValue("WGS84") @Description("WGS84 (default) or GCJ02.") CoordinateSystem coordinateSystem) {
+        return union.latitude == null || union.longitude == null ? null : GeoPoint.of(union.latitude, union.longitude, coordinateSystem);
     }
 
     @Mutation("createUnion")

@@ -1,6 +1,7 @@
 package org.gonghui.union;
 
 import org.gonghui.security.Subtree;
+import org.gonghui.support.SqlText;
 import org.gonghui.support.Text;
 
 import io.quarkus.panache.common.Parameters;
@@ -40,13 +41,9 @@ record UnionQuery(String where, Parameters parameters) {
             String name = Text.name("filter.nameContains", filter.nameContains, 200, false);
             if (name != null) {
                 where.append(" and name like :name escape '\\'");
-                params = params.and("name", "%" + escapeLike(name) + "%");
+                params = params.and("name", SqlText.containsPattern(name));
             }
         }
         return new UnionQuery(where.toString(), params);
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

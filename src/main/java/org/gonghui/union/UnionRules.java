@@ -101,6 +101,18 @@ public final class UnionRules {
         }
     }
 
+    /** An office phone: digits and hyphens, 3 to 20 characters, starting and ending with a digit; empty clears it (null). */
+    static String officePhone(String field, String value) {
+        String phone = value.strip();
+        if (phone.isEmpty()) {
+            return null;
+        }
+        if (!phone.matches("[0-9][0-9-]{1,18}[0-9]")) {
+            throw new ValidationException(field + ": 电话号码格式不正确 — digits and hyphens, 3 to 20 characters, e.g. 0379-65512351");
+        }
+        return phone;
+    }
+
     public static void checkNotFuture(String field, LocalDate date) {
         if (date != null && date.isAfter(LocalDate.now(CHINA))) {
             throw new ValidationException(field + ": 不能晚于今天 — " + date + " is in the future");

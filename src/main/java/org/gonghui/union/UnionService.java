@@ -20,6 +20,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.gonghui.audit.AuditLog;
+import org.gonghui.geo.Coordinates;
+import org.gonghui.geo.GeoArea;
+import org.gonghui.region.Regions;
 import org.gonghui.security.Caller;
 import org.gonghui.security.Scope;
 import org.gonghui.security.Subtree;
@@ -58,6 +61,9 @@ public class UnionService {
 
     @Inject
     Event<SubtreeMoved> subtreeMoved;
+
+    @Inject
+    Regions regions;
 
     /** A union in the caller's subtree; NOT_FOUND otherwise, exactly as for a missing id. */
     public TradeUnion get(long id) {
@@ -134,6 +140,9 @@ public class UnionService {
         union.shortName = Text.name("shortName", input.shortName, 50, false);
         union.regionCode = Text.line("regionCode", input.regionCode, 6, false);
         UnionRules.checkRegion(union.level, union.regionCode, areaBelow(parent));
+        if (union.regionCode != null) {
+            regions.requireCurrent("regionCode", union.regionCode);
+        }
         union.establishedOn = input.establishedOn;
         UnionRules.checkNotFuture("establishedOn", union.establishedOn);
         union.status = status;
@@ -187,6 +196,9 @@ public class UnionService {
             String code = Text.line("regionCode", input.regionCode, 6, false);
             TradeUnion parent = union.parentId == null ? null : TradeUnion.findById(union.parentId);
             UnionRules.checkRegion(union.level, code, parent == null ? "" : areaBelow(parent));
+            if (code != null) {
+                regions.requireCurrent("regionCode", code);
+            }
             String area = UnionRules.areaOf(union.level, code);
             if (code != null && TradeUnion.countRegionCodesOutside(scope.subtreeOf(union, "id"), area) > 0) {
                 throw new ValidationException("regionCode: 下级工会的行政区划不在新辖区内 — unions below have region codes outside " + code);
@@ -217,10 +229,35 @@ public class UnionService {
             union.hostEmployerCreditCode = Text.line("hostEmployerCreditCode", input.hostEmployerCreditCode, 18, false);
         }
         UnionRules.checkHostEmployer(union.kind, union.hostEmployerName, union.hostEmployerCreditCode);
+        updatePublicCard(union, input);
         union.updatedAt = OffsetDateTime.now();
         TradeUnion.flush();
         audit.record("updateUnion", "Union", union.id, union.id, union.path, before, union.auditedFields());
         return union;
+    }
+
+    /** The fields of the union's public card: descriptive, so the union's own officials set them. */
+    private static void updatePublicCard(TradeUnion union, UpdateUnionInput input) {
+        if (input.address != null) {
+            union.address = Text.line("address", input.address, 300, false);
+        }
+        if (input.officePhone != null) {
+            union.officePhone = UnionRules.officePhone("officePhone", input.officePhone);
+        }
+        if (input.publishOfficePhone != null) {
+            union.publishOfficePhone = input.publishOfficePhone;
+        }
+        if (input.openingHours != null) {
+            union.openingPeriods = OpeningHours.store("openingHours", input.openingHours);
+        }
+        if ((input.latitude == null) != (input.longitude == null)) {
+            throw new ValidationException("latitude: 纬度和经度须同时提供 (give latitude and longitude together)");
+        }
+        if (input.latitude != null) {
+            Coordinates.LatLon wgs = GeoArea.position("latitude", input.latitude, input.longitude, input.coordinateSystem);
+            union.latitude = wgs.lat();
+            union.longitude = wgs.lon();
+        }
     }
 
     @Transactional

@@ -127,14 +127,14 @@ class MembershipWorkflowTests {
     void aWorkerWhoseEmployerHasNoUnionJoinsTheAreasCommunityUnionProvisionally() {
         Map<String, Object> input = application(null);
         input.remove("unionId");
-        input.put("regionCode", "410306");
+        input.put("regionCode", "410326");
         Result applied = post("heyang", APPLY, Map.of());
         assertEquals("BAD_REQUEST", applied.status() == 400 ? "BAD_REQUEST" : applied.errorCode(), applied::toString);
-        applied = post("jili", APPLY, input);
+        applied = post("ruyang", APPLY, input);
         assertFalse(applied.hasErrors(), applied::toString);
-        assertEquals("41030621", String.valueOf(applied.<Object>data("applyForMembership.unionId")));
+        assertEquals("41032611", String.valueOf(applied.<Object>data("applyForMembership.unionId")));
         Object id = applied.data("applyForMembership.id");
-        Result approved = post("kangle", APPROVE, Map.of("id", id, "version", 0));
+        Result approved = post("ruyang", APPROVE, Map.of("id", id, "version", 0));
         assertEquals("PROVISIONAL", approved.data("approveApplication.status"), approved::toString);
 
         Map<String, Object> nowhere = application(null);

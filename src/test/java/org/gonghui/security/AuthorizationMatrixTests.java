@@ -191,10 +191,11 @@ class AuthorizationMatrixTests extends AuthorizationMatrix<AuthorizationMatrixTe
         return switch (digits.length()) {
             case 1 -> Map.of("parentId", parentId, "level", "PROVINCIAL", "kind", "GENERAL_FEDERATION", "name", "新疆维吾尔自治区总工会",
                     "regionCode", "650000");
+            // new unions take current region codes (issue 15): the province's first city, the city's first district
             case 2 -> Map.of("parentId", parentId, "level", "CITY", "kind", "GENERAL_FEDERATION", "name", "测试市总工会",
-                    "regionCode", digits + "9900");
+                    "regionCode", digits + "0100");
             case 4 -> Map.of("parentId", parentId, "level", "COUNTY", "kind", "GENERAL_FEDERATION", "name", "测试县总工会",
-                    "regionCode", digits + "99");
+                    "regionCode", digits + "02");
             case 6 -> Map.of("parentId", parentId, "level", "TOWNSHIP", "kind", "TOWNSHIP_UNION", "name", "测试镇工会");
             default -> Map.of("parentId", parentId, "level", "GRASSROOTS", "kind", "JOINT", "name", "测试联合基层工会");
         };

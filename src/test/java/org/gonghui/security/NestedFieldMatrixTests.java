@@ -110,6 +110,16 @@ class NestedFieldMatrixTests {
         for (String field : List.of("NearbySiteConnection.edges", "NearbySiteConnection.pageInfo", "NearbySiteEdge.node", "NearbySiteEdge.location")) {
             FIELD_TESTS.put(field, "site.ServiceSiteTests#anyoneFindsTheOpenSitesWithinTheRadiusNearestFirstByGreatCircleDistance");
         }
+        // the public union directory and the regions: public information for everyone, the same rows findUnions itself returns
+        for (String field : List.of("UnionCardConnection.edges", "UnionCardConnection.pageInfo", "UnionCardEdge.node", "UnionCard.above",
+                "UnionCard.region", "UnionCard.location", "UnionCard.openingHours", "RegionConnection.edges", "RegionConnection.pageInfo",
+                "RegionEdge.node")) {
+            FIELD_TESTS.put(field, "union.UnionDirectoryAuthorizationMatrixTests#everyCell");
+        }
+        // computed from the union's own row, which the union matrix shows only inside the caller's subtree
+        for (String field : List.of("Union.location", "Union.openingHours")) {
+            FIELD_TESTS.put(field, OUTSIDE_UNION);
+        }
         // the caller's own records, reached only through me
         for (String field : List.of("Caller.membership", "Caller.applications")) {
             FIELD_TESTS.put(field, OWN);

@@ -137,6 +137,25 @@ class RateLimitTests {
     }
 
     @Test
+    void anonymousUnionSearchesAndRegionListsDrawFromTheSamePublicQueryBudgetAsNearestSites() {
+        List<String> queries = List.of("{ findUnions(filter: {nameContains: \"社区\"}) { edges { node { id } } } }",
+                "{ regions { edges { node { code } } } }",
+                "{ findUnions(filter: {near: {latitude: 34.9, longitude: 112.58, radiusKm: 5}}) { edges { distanceKm } } }",
+                "{ nearestSites(latitude: 34.9, longitude: 112.58, radiusKm: 5) { edges { distanceKm } } }");
+        for (String query : queries) {
+            Result ok = GraphQLClient.post(null, query);
+            assertFalse(ok.hasErrors(), ok::toString);
+        }
+        // the address's burst of 4 is spent, whichever public query spent it
+        Result refused = GraphQLClient.post(null, "{ findUnions { edges { node { id } } } }");
+        assertEquals(429, refused.status(), refused::toString);
+        assertEquals("RATE_LIMITED", refused.errorCode(), refused::toString);
+        Result regions = GraphQLClient.post(null, "{ regions { totalCount } }");
+        assertEquals(429, regions.status(), regions::toString);
+        assertEquals("RATE_LIMITED", regions.errorCode(), regions::toString);
+    }
+
+    @Test
     void aBucketStoredUnderAnEarlierLimitFollowsTheConfiguredOne() {
         // what an earlier release left behind: jili's bucket under a limit of 1,000, with no configuration version
         var earlier = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)

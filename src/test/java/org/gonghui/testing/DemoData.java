@@ -27,6 +27,7 @@ public final class DemoData {
     public static void restore(DataSource dataSource) {
         String script = resource("db/demo/R__demo_hierarchy.sql");
         String sites = resource("db/demo/R__demo_sites.sql");
+        String cards = resource("db/demo/R__demo_union_cards.sql");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("truncate stat_pending, stat_change, union_stat, funds_remittance, workforce_count, enrolment_target, hardship_step, hardship_file, program_application, program_beneficiary, service_program,"
@@ -34,6 +35,7 @@ public final class DemoData {
                     + " membership, person, audit_event, union_move, trade_union");
             s.execute(script);
             s.execute(sites);
+            s.execute(cards);
             c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -31,6 +31,7 @@ import org.gonghui.funds.ShellUnionGraphQLApi;
 import org.gonghui.member.MemberGraphQLApi;
 import org.gonghui.member.MemberOrder;
 import org.gonghui.program.ProgramGraphQLApi;
+import org.gonghui.region.RegionGraphQLApi;
 import org.gonghui.roster.RosterImportGraphQLApi;
 import org.gonghui.site.SiteGraphQLApi;
 import org.gonghui.support.ValidationException;
@@ -39,6 +40,7 @@ import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
 import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
+import org.gonghui.union.UnionDirectoryGraphQLApi;
 import org.gonghui.union.UnionGraphQLApi;
 import org.gonghui.workforce.WorkforceGraphQLApi;
 import org.junit.jupiter.api.AfterEach;
@@ -119,7 +121,7 @@ class PagingContractTests {
 
     /** Connection types whose schema type has totalCount (checked against the schema below). */
     static final Set<String> COUNTED = Set.of("UnionConnection", "MemberConnection", "FundsRemittanceConnection", "ShellUnionConnection",
-            "ProgramConnection", "ProgramApplicationConnection", "BeneficiaryConnection");
+            "ProgramConnection", "ProgramApplicationConnection", "BeneficiaryConnection", "UnionCardConnection", "RegionConnection");
 
     /** Every paged field that the demo data (plus the rows made in {@link #rows()}) lets a caller reach. */
     static List<Listed> reachable() {
@@ -142,6 +144,10 @@ class PagingContractTests {
                 new Listed(ProgramGraphQLApi.MY_APPLICATIONS, "worker", "me { %s }", "me", "programApplications(%s)", "ProgramApplicationConnection"),
                 new Listed(SiteGraphQLApi.NEAREST, null, "nearestSites(latitude: 34.899, longitude: 112.58, radiusKm: 50, %s)", "NearbySiteConnection"),
                 new Listed(SiteGraphQLApi.SITES, "quanzong", "serviceSites(%s)", "SiteConnection"),
+                new Listed(UnionDirectoryGraphQLApi.BY_ID, null, "findUnions(%s)", "UnionCardConnection"),
+                new Listed(UnionDirectoryGraphQLApi.NEAREST, null, "findUnions(filter: {near: {latitude: 34.899, longitude: 112.58, radiusKm: 50}}, %s)",
+                        "UnionCardConnection"),
+                new Listed(RegionGraphQLApi.REGIONS, null, "regions(parentCode: \"410300\", %s)", "RegionConnection"),
                 new Listed(WorkforceGraphQLApi.COUNTS, "jili", "workforceCounts(%s)", "WorkforceCountConnection"),
                 new Listed(WorkforceGraphQLApi.TARGETS, "jili", "enrolmentTargets(%s)", "EnrolmentTargetConnection")));
         for (MemberOrder order : MEMBER_SORTS) {
@@ -161,7 +167,7 @@ class PagingContractTests {
     /** Lists the demo data fills with at least two rows, so that walking them pages for real. */
     private static final Set<String> FILLED = Set.of("Query.unions", "Union.children", "Query.members", "Union.members", "Query.servicePrograms",
             "ServiceProgram.beneficiaries", "Caller.programsOpenToMe", "Caller.programApplications", "Query.nearestSites", "Query.serviceSites",
-            "Query.workforceCounts", "Query.enrolmentTargets", "Query.auditEvents", "Member.history");
+            "Query.workforceCounts", "Query.enrolmentTargets", "Query.auditEvents", "Member.history", "Query.findUnions", "Query.regions");
 
     @BeforeEach
     void rows() {

@@ -1,4 +1,4 @@
-package org.gonghui.site;
+package org.gonghui.geo;
 
 import org.eclipse.microprofile.graphql.Description;
 

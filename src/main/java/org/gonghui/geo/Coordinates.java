@@ -1,4 +1,4 @@
-package org.gonghui.site;
+package org.gonghui.geo;
 
 /**
  * WGS-84 ↔ GCJ-02 and great-circle distances. GCJ-02 is WGS-84 with a published, deterministic

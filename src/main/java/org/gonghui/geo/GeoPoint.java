@@ -1,4 +1,4 @@
-package org.gonghui.site;
+package org.gonghui.geo;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -28,12 +28,12 @@ public class GeoPoint {
         this.coordinateSystem = coordinateSystem;
     }
 
-    /** A site's WGS-84 position in the requested system. */
-    static GeoPoint of(ServiceSite site, CoordinateSystem system) {
+    /** A WGS-84 position in the requested system (WGS-84 when null). */
+    public static GeoPoint of(double latitude, double longitude, CoordinateSystem system) {
         if (system == CoordinateSystem.GCJ02) {
-            Coordinates.LatLon gcj = Coordinates.wgs84ToGcj02(site.latitude, site.longitude);
+            Coordinates.LatLon gcj = Coordinates.wgs84ToGcj02(latitude, longitude);
             return new GeoPoint(gcj.lat(), gcj.lon(), system);
         }
-        return new GeoPoint(site.latitude, site.longitude, CoordinateSystem.WGS84);
+        return new GeoPoint(latitude, longitude, CoordinateSystem.WGS84);
     }
 }

@@ -1,4 +1,4 @@
-package org.gonghui.site;
+package org.gonghui.geo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

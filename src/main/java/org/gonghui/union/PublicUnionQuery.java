@@ -1,0 +1,121 @@
+package org.gonghui.union;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.gonghui.geo.GeoArea;
+import org.gonghui.region.Regions;
+import org.gonghui.security.Subtree;
+import org.gonghui.support.SqlText;
+import org.gonghui.support.Text;
+import org.gonghui.support.ValidationException;
+
+/**
+ * The public union directory's conditions as native SQL over {@code trade_union u}: always the public
+ * predicate (ACTIVE grassroots unions of the kinds that take applications), which every index of the
+ * directory is partial on (V12), plus the filter's conditions; {@code area} is set when a point was given.
+ */
+record PublicUnionQuery(String where, Map<String, Object> params, GeoArea area) {
+
+    /** The kinds that take applications, in the order the partial indexes of V12 list them. */
+    static final Set<UnionKind> PUBLIC_KINDS = EnumSet.of(UnionKind.ENTERPRISE, UnionKind.JOINT, UnionKind.COMMUNITY, UnionKind.INDUSTRY_FEDERATION);
+
+    /** The predicate of the partial indexes, literally (the planner matches an index predicate by its text). */
+    static final String PUBLIC = "u.status = 'ACTIVE' and u.level = 'GRASSROOTS' and u.kind in ('ENTERPRISE', 'JOINT', 'COMMUNITY', 'INDUSTRY_FEDERATION')";
+
+    static PublicUnionQuery of(FindUnionsFilter filter) {
+        StringBuilder where = new StringBuilder(PUBLIC);
+        Map<String, Object> params = new HashMap<>();
+        GeoArea area = null;
+        if (filter != null) {
+            if (filter.kinds != null && !filter.kinds.isEmpty()) {
+                List<UnionKind> other = filter.kinds.stream().filter(k -> !PUBLIC_KINDS.contains(k)).toList();
+                if (!other.isEmpty()) {
+                    throw new ValidationException("filter.kinds: 只能查找接受入会申请的工会类型 — findUnions lists ENTERPRISE, JOINT, COMMUNITY and "
+                            + "INDUSTRY_FEDERATION unions, not " + other.stream().map(Enum::name).collect(Collectors.joining(", ")));
+                }
+                where.append(" and u.kind = any(cast(:kinds as text[]))");
+                params.put("kinds", SqlText.textArray(filter.kinds.stream().map(Enum::name).distinct().toList()));
+            }
+            String name = Text.name("filter.nameContains", filter.nameContains, 100, false);
+            if (name != null) {
+                // the grams index finds the candidates; strpos (not LIKE, which the planner would also try on the trigram index) checks them
+                where.append(" and gonghui_name_grams(u.name) @> cast(:nameGrams as text[]) and strpos(u.name, :nameText) > 0");
+                params.put("nameGrams", SqlText.textArray(SqlText.grams(name)));
+                params.put("nameText", name);
+            }
+            String employer = Text.name("filter.employerName", filter.employerName, 200, false);
+            if (employer != null) {
+                where.append(" and gonghui_name_grams(u.host_employer_name) @> cast(:employerGrams as text[])"
+                        + " and strpos(u.host_employer_name, :employerText) > 0");
+                params.put("employerGrams", SqlText.textArray(SqlText.grams(employer)));
+                params.put("employerText", employer);
+            }
+            if (filter.regionCode != null) {
+                String code = Regions.code("filter.regionCode", filter.regionCode);
+                String prefix = code.endsWith("0000") ? code.substring(0, 2) : code.endsWith("00") ? code.substring(0, 4) : code;
+                // its own code in the area, or below a federation (province, city, county) whose code is in the area. The bounds are six
+                // validated digits, written into the statement: a generic plan cannot estimate a bound range and would scan the table.
+                String from = (prefix + "000000").substring(0, 6);
+                String to = (prefix + "999999").substring(0, 6);
+                String bounds = " between '" + from + "' and '" + to + "'";
+                where.append(" and u.id = any(array(select x.id from trade_union x where x.region_code").append(bounds)
+                        .append(" union all select d.id from trade_union r join trade_union d on ").append(Subtree.sqlWithinByRange("d", "r"))
+                        .append(" where r.level in ('PROVINCIAL', 'CITY', 'COUNTY') and r.region_code").append(bounds).append("))");
+            }
+            if (filter.near != null) {
+                FindUnionsFilter.Near near = filter.near;
+                area = GeoArea.of("filter.near.", near.latitude, near.longitude, near.coordinateSystem, near.radiusKm);
+                where.append(" and ").append(GeoArea.inBoxSql("u"));
+            }
+        }
+        return new PublicUnionQuery(where.toString(), params, area);
+    }
+
+    /** One page of ids (and distances, when near), in the list's order, after the given position. */
+    @SuppressWarnings("unchecked")
+    List<Candidate> page(Double afterKm, Long afterId, int limit) {
+        String sql;
+        if (area == null) {
+            sql = "select u.id, null as distance_km from trade_union u where " + where + (afterId == null ? "" : " and u.id > :afterId")
+                    + " order by u.id limit :limit";
+        } else {
+            sql = "select id, distance_km from (select u.id, " + GeoArea.distanceKmSql("u") + " as distance_km from trade_union u where " + where
+                    + ") c where distance_km <= :radius" + (afterId == null ? "" : " and (distance_km, id) > (:afterKm, :afterId)")
+                    + " order by distance_km, id limit :limit";
+        }
+        var query = TradeUnion.getEntityManager().createNativeQuery(sql).setParameter("limit", limit);
+        bind(query);
+        if (afterId != null) {
+            query.setParameter("afterId", afterId);
+            if (area != null) {
+                query.setParameter("afterKm", afterKm);
+            }
+        }
+        return ((List<Object[]>) query.getResultList()).stream()
+                .map(row -> new Candidate(((Number) row[0]).longValue(), row[1] == null ? null : ((Number) row[1]).doubleValue())).toList();
+    }
+
+    /** How many unions the whole list holds; one statement. */
+    long count() {
+        String sql = "select count(*) from trade_union u where " + where + (area == null ? "" : " and " + GeoArea.distanceKmSql("u") + " <= :radius");
+        var query = TradeUnion.getEntityManager().createNativeQuery(sql);
+        bind(query);
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    private void bind(jakarta.persistence.Query query) {
+        params.forEach(query::setParameter);
+        if (area != null) {
+            area.bind(query);
+        }
+    }
+
+    /** A union of the list and its distance from the point (null without one). */
+    record Candidate(long id, Double distanceKm) {
+    }
+}

@@ -1,0 +1,81 @@
+package org.gonghui.union;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.gonghui.geo.CoordinateSystem;
+
+/**
+ * A union as anyone may see it: how to find and reach it, nothing about its officials or members. Built
+ * from the row; the office phone is copied only when the union chose to publish it.
+ */
+@Name("UnionCard")
+@Description("工会名片 (a union's public card, as findUnions shows it to anyone: name, kind, where it is, how to reach it). "
+        + "Nothing about officials or members.")
+public class UnionCard {
+
+    @Id
+    @NonNull
+    @Description("Id of the union: give it as unionId to applyForMembership.")
+    public Long id;
+
+    @NonNull
+    @Description("全称 (full name).")
+    public String name;
+
+    @Description("简称 (short name).")
+    public String shortName;
+
+    @NonNull
+    @Description("类型 (kind): ENTERPRISE, JOINT, COMMUNITY or INDUSTRY_FEDERATION.")
+    public UnionKind kind;
+
+    @Description("所在单位 (host employer) of an enterprise union.")
+    public String hostEmployerName;
+
+    @Description("地址 (office address).")
+    public String address;
+
+    @Description("办公电话 (office phone), only when the union publishes it; null otherwise.")
+    public String officePhone;
+
+    @NonNull
+    @Description("开放时间 (opening hours), by day and opening time; empty when not given.")
+    public List<@NonNull OpeningHours> openingHours;
+
+    @Ignore
+    public final String regionCode;
+
+    @Ignore
+    public final List<Long> pathIds;
+
+    @Ignore
+    public final Double latitude;
+
+    @Ignore
+    public final Double longitude;
+
+    /** The coordinate system of the request (its near point), the default for {@code location}. */
+    @Ignore
+    public final CoordinateSystem requestSystem;
+
+    UnionCard(TradeUnion union, CoordinateSystem requestSystem) {
+        this.id = union.id;
+        this.name = union.name;
+        this.shortName = union.shortName;
+        this.kind = union.kind;
+        this.hostEmployerName = union.hostEmployerName;
+        this.address = union.address;
+        this.officePhone = union.publishOfficePhone ? union.officePhone : null;
+        this.openingHours = union.getOpeningHours();
+        this.regionCode = union.regionCode;
+        this.pathIds = union.pathIds();
+        this.latitude = union.latitude;
+        this.longitude = union.longitude;
+        this.requestSystem = requestSystem;
+    }
+}
