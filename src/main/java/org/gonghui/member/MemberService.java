@@ -13,11 +13,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.gonghui.audit.AuditLog;
+import org.gonghui.notification.MemberNotice;
+import org.gonghui.notification.NoticeType;
+import org.gonghui.notification.TextMessageRequested;
+import org.gonghui.notification.TextPurpose;
 import org.gonghui.security.Caller;
 import org.gonghui.security.Scope;
 import org.gonghui.security.Subtree;
@@ -61,6 +66,12 @@ public class MemberService {
 
     @Inject
     PersonalData personalData;
+
+    @Inject
+    Event<MemberNotice> notices;
+
+    @Inject
+    Event<TextMessageRequested> texts;
 
     // --- reads
 
@@ -280,6 +291,16 @@ public class MemberService {
         if (subject == null) {
             throw new ValidationException("subject: 必填 — must not be empty");
         }
+        return link(m, subject, "linkMemberLogin");
+    }
+
+    /**
+     * Links a login to a membership's person: the one code path of an official's linkMemberLogin and a
+     * member's confirmMembershipClaim. Refuses a person linked to another login and a login linked to
+     * another person; writes the audit record and a history record, and tells the member (notification
+     * to the login, text to the phone on record) in the same transaction.
+     */
+    Member link(Membership m, String subject, String operation) {
         Person person = m.person;
         if (subject.equals(person.subject)) {
             return Member.of(m, person);
@@ -293,7 +314,14 @@ public class MemberService {
         person.subject = subject;
         person.updatedAt = OffsetDateTime.now();
         Person.flush();
-        audit.record("linkMemberLogin", "Member", m.id, m.unionId, unionPath(m), Map.of(), Map.of("loginLinked", "true"));
+        audit.record(operation, "Member", m.id, m.unionId, unionPath(m), Map.of(), Map.of("loginLinked", "true"));
+        MembershipEvent.record(m, m.status, "关联登录账号 (a login was linked)", caller.subject());
+        notices.fire(new MemberNotice(m.id, NoticeType.CLAIM_LINKED, "您的会籍已关联登录账号", "A login was linked to your membership",
+                String.valueOf(m.id)));
+        if (person.phoneCipher != null) {
+            texts.fire(new TextMessageRequested(personalData.decryptText(Purpose.PHONE, person.phoneCipher, person.phoneKey),
+                    TextPurpose.CLAIM_LINKED_NOTICE, null, OffsetDateTime.now().plusDays(1).toInstant(), caller.subject()));
+        }
         return Member.of(m, person);
     }
 

@@ -49,6 +49,7 @@ final class FieldCosts {
             Map.entry("ProgramConnection.totalCount", args -> 3),
             Map.entry("ProgramApplicationConnection.totalCount", args -> 1),
             Map.entry("BeneficiaryConnection.totalCount", args -> 1),
+            Map.entry("ClaimHelpRequestConnection.totalCount", args -> 1),
             Map.entry("Query.keyGroupEnrolment", args -> 3),
             Map.entry("EnrolmentTarget.progress", args -> 5),
             // the public union directory: a name or employer search reads the grams index of every public union

@@ -51,6 +51,9 @@ public class RateLimitBuckets {
     private Kind publicPerAddress;
     private Kind publicPerAppInstance;
     private Kind heavyWork;
+    private Kind lookupPerLogin;
+    private Kind lookupPerIdNumber;
+    private Kind lookupPerAddress;
 
     /** One kind of bucket: its configuration and that configuration's stored version. */
     record Kind(String name, BucketConfiguration configuration, long version) {
@@ -73,6 +76,19 @@ public class RateLimitBuckets {
         heavyWork = new Kind("heavy", BucketConfiguration.builder()
                 .addLimit(l -> l.capacity(heavy).refillGreedy(heavy, Duration.ofMinutes(1))).build(),
                 configurationVersion("heavy", Integer.toString(heavy)));
+        RateLimits.PersonLookups lookups = limits.personLookups();
+        lookupPerLogin = perHour("lookup-login", lookups.perLoginPerHour());
+        lookupPerIdNumber = perHour("lookup-id", lookups.perIdNumberPerHour());
+        lookupPerAddress = perHour("lookup-address", lookups.perAddressPerHour());
+    }
+
+    /** At most {@code limit} tokens in any rolling hour: all of them at once, refilled smoothly over the hour. */
+    private Kind perHour(String name, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("gonghui.rate-limit.person-lookups: " + name + " must be at least 1, not " + limit);
+        }
+        return new Kind(name, BucketConfiguration.builder().addLimit(l -> l.capacity(limit).refillGreedy(limit, Duration.ofHours(1))).build(),
+                configurationVersion(name, limit + "/h"));
     }
 
     /**
@@ -161,6 +177,19 @@ public class RateLimitBuckets {
         }
         OptionalLong wait = take(bucket(publicPerAddress, address));
         return wait.isPresent() ? wait : take(bucket(publicGlobal, "all"));
+    }
+
+    /**
+     * Takes one token of a request that looks a person up by ID number: from the login's bucket, the ID
+     * number's (by its keyed hash, hex) and the client address's; every request draws, matched or not.
+     * Empty when granted, else the seconds to wait.
+     */
+    public OptionalLong takePersonLookup(String login, String idNumberHash, String address) {
+        OptionalLong wait = take(bucket(lookupPerLogin, login));
+        if (wait.isEmpty()) {
+            wait = take(bucket(lookupPerIdNumber, idNumberHash));
+        }
+        return wait.isPresent() ? wait : take(bucket(lookupPerAddress, address));
     }
 
     /** Takes a document's heavy-work units from the caller's budget; empty when granted, else the seconds to wait. */

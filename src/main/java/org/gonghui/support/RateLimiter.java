@@ -47,7 +47,7 @@ public class RateLimiter {
     @AroundInvoke
     Object limit(InvocationContext context) throws Exception {
         RoutingContext http = Arc.container().requestContext().isActive() ? request.getCurrent() : null;
-        String address = "addr:" + (http == null ? "unknown" : http.request().remoteAddress().host());
+        String address = clientAddress(http);
         RateLimited limit = context.getMethod().getAnnotation(RateLimited.class);
         OptionalLong wait = limit != null && limit.value() == RateLimited.Kind.PUBLIC_QUERY
                 ? buckets.takePublicQuery(address, appInstance(http))
@@ -59,6 +59,19 @@ public class RateLimiter {
             throw new RateLimitedException(wait.getAsLong());
         }
         return context.proceed();
+    }
+
+    /** The key of the client address of a request (the peer address; "unknown" outside HTTP). */
+    public static String clientAddress(RoutingContext http) {
+        return "addr:" + (http == null ? "unknown" : http.request().remoteAddress().host());
+    }
+
+    /** Refuses the request with RATE_LIMITED; the response becomes HTTP 429 with Retry-After. */
+    public static RateLimitedException refuse(RoutingContext http, long waitSeconds, String message) {
+        if (http != null) {
+            http.put(LIMITED, waitSeconds);
+        }
+        return new RateLimitedException(message);
     }
 
     /** The client's own app instance id ({@value #APP_INSTANCE_HEADER}), if it is a plain token of up to 64 characters. */

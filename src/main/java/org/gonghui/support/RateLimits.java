@@ -21,6 +21,24 @@ public interface RateLimits {
     /** The public nearestSites query, asked without login. */
     PublicQueries publicQueries();
 
+    /** Requests that look up a person by ID number (membership claims, claim help), over any rolling hour. */
+    PersonLookups personLookups();
+
+    interface PersonLookups {
+
+        /** Per login, matched or not. */
+        @WithDefault("5")
+        int perLoginPerHour();
+
+        /** Per ID number asked for (its keyed hash), whoever asks. */
+        @WithDefault("5")
+        int perIdNumberPerHour();
+
+        /** Per client address (many phones may share a carrier's NAT address). */
+        @WithDefault("60")
+        int perAddressPerHour();
+    }
+
     interface PublicQueries {
 
         /** All anonymous callers together, in any rolling minute. */

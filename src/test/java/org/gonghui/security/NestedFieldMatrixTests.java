@@ -124,6 +124,12 @@ class NestedFieldMatrixTests {
         for (String field : List.of("Caller.membership", "Caller.applications")) {
             FIELD_TESTS.put(field, OWN);
         }
+        // the officials' to-do list of help requests: their subtree only
+        for (String field : List.of("ClaimHelpRequestConnection.edges", "ClaimHelpRequestConnection.pageInfo", "ClaimHelpRequestEdge.node")) {
+            FIELD_TESTS.put(field, "member.ClaimAuthorizationMatrixTests#everyCell");
+        }
+        // the member's own record, answered to updateMyContact
+        FIELD_TESTS.put("MyContactUpdate.member", "member.MyContactTests#employmentDetailsChangeAtOnceAndAreAudited");
         for (String field : List.of("Caller.programApplications", "Caller.programsOpenToMe")) {
             FIELD_TESTS.put(field, "program.ServiceProgramTests#aMemberSeesTheProgramsOfTheirChainForTheirGroupsAppliesAndIsApproved");
         }

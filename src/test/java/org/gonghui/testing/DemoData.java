@@ -30,7 +30,7 @@ public final class DemoData {
         String cards = resource("db/demo/R__demo_union_cards.sql");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
-            s.execute("truncate stat_pending, stat_change, union_stat, funds_remittance, workforce_count, enrolment_target, hardship_step, hardship_file, program_application, program_beneficiary, service_program,"
+            s.execute("truncate one_time_code, claim_help_request, stat_pending, stat_change, union_stat, funds_remittance, workforce_count, enrolment_target, hardship_step, hardship_file, program_application, program_beneficiary, service_program,"
                     + " service_site, roster_import_failure, roster_import, idempotency_record, membership_event, membership_transfer,"
                     + " membership, person, audit_event, union_move, trade_union");
             s.execute(script);
@@ -70,6 +70,8 @@ public final class DemoData {
                         || coalesce((select string_agg(i::text, '|' order by caller_subject, idempotency_key) from idempotency_record i), '')
                         || coalesce((select string_agg(w::text, '|' order by id) from workforce_count w), '')
                         || coalesce((select string_agg(t::text, '|' order by id) from enrolment_target t), '')
+                        || coalesce((select string_agg(o::text, '|' order by id) from one_time_code o), '')
+                        || coalesce((select string_agg(h::text, '|' order by id) from claim_help_request h), '')
                         || coalesce((select string_agg(a::text, '|' order by id) from audit_event a), ''))""");
     }
 

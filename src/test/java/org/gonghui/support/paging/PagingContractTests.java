@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
 import org.gonghui.audit.AuditGraphQLApi;
 import org.gonghui.funds.FundsGraphQLApi;
 import org.gonghui.funds.ShellUnionGraphQLApi;
+import org.gonghui.member.ClaimGraphQLApi;
 import org.gonghui.member.MemberGraphQLApi;
 import org.gonghui.member.MemberOrder;
 import org.gonghui.program.ProgramGraphQLApi;
@@ -121,7 +122,8 @@ class PagingContractTests {
 
     /** Connection types whose schema type has totalCount (checked against the schema below). */
     static final Set<String> COUNTED = Set.of("UnionConnection", "MemberConnection", "FundsRemittanceConnection", "ShellUnionConnection",
-            "ProgramConnection", "ProgramApplicationConnection", "BeneficiaryConnection", "UnionCardConnection", "RegionConnection");
+            "ProgramConnection", "ProgramApplicationConnection", "BeneficiaryConnection", "UnionCardConnection", "RegionConnection",
+            "ClaimHelpRequestConnection");
 
     /** Every paged field that the demo data (plus the rows made in {@link #rows()}) lets a caller reach. */
     static List<Listed> reachable() {
@@ -149,7 +151,8 @@ class PagingContractTests {
                         "UnionCardConnection"),
                 new Listed(RegionGraphQLApi.REGIONS, null, "regions(parentCode: \"410300\", %s)", "RegionConnection"),
                 new Listed(WorkforceGraphQLApi.COUNTS, "jili", "workforceCounts(%s)", "WorkforceCountConnection"),
-                new Listed(WorkforceGraphQLApi.TARGETS, "jili", "enrolmentTargets(%s)", "EnrolmentTargetConnection")));
+                new Listed(WorkforceGraphQLApi.TARGETS, "jili", "enrolmentTargets(%s)", "EnrolmentTargetConnection"),
+                new Listed(ClaimGraphQLApi.HELP_REQUESTS, "jili", "claimHelpRequests(%s)", "ClaimHelpRequestConnection")));
         for (MemberOrder order : MEMBER_SORTS) {
             lists.add(new Listed(MemberGraphQLApi.membersOrdering(order), "luoyang",
                     "members(orderBy: {field: " + order.field + ", direction: " + order.direction + "}, %s)", "MemberConnection"));
@@ -167,7 +170,8 @@ class PagingContractTests {
     /** Lists the demo data fills with at least two rows, so that walking them pages for real. */
     private static final Set<String> FILLED = Set.of("Query.unions", "Union.children", "Query.members", "Union.members", "Query.servicePrograms",
             "ServiceProgram.beneficiaries", "Caller.programsOpenToMe", "Caller.programApplications", "Query.nearestSites", "Query.serviceSites",
-            "Query.workforceCounts", "Query.enrolmentTargets", "Query.auditEvents", "Member.history", "Query.findUnions", "Query.regions");
+            "Query.workforceCounts", "Query.enrolmentTargets", "Query.auditEvents", "Member.history", "Query.findUnions", "Query.regions",
+            "Query.claimHelpRequests");
 
     @BeforeEach
     void rows() {
@@ -194,6 +198,11 @@ class PagingContractTests {
         String count = "mutation($input: RecordWorkforceCountInput!) { recordWorkforceCount(input: $input) { id } }";
         for (String group : List.of("COURIER", "SECURITY_GUARD", "TRUCK_DRIVER")) {
             ok("jili", count, Map.of("unionId", 410306, "keyGroup", group, "registeredWorkers", 100, "countedOn", year + "-01-15", "source", "区交通运输局台账"));
+        }
+        // two help requests on the officials' to-do list: one of an unlinked login about member 13 (no phone on record), one lost phone
+        for (String kind : List.of("CLAIM", "PHONE_LOST")) {
+            DemoData.execute(dataSource, "insert into claim_help_request (union_id, kind, membership_id, subject, name, contact_phone_cipher, contact_phone_key,"
+                    + " contact_phone_masked) values (41030612, '" + kind + "', 13, 'sub-paging', '周淑芬', '\\x00', 'test-1', '139****0000')");
         }
         String target = "mutation($input: SetEnrolmentTargetInput!) { setEnrolmentTarget(input: $input) { id } }";
         for (String kind : List.of("NEW_MEMBERS", "NEW_FORM_MEMBERS")) {
