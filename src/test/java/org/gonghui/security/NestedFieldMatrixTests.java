@@ -114,6 +114,8 @@ class NestedFieldMatrixTests {
         for (String field : List.of("Caller.membership", "Caller.applications")) {
             FIELD_TESTS.put(field, OWN);
         }
+        // the member's own card: FORBIDDEN to officials, null for others (the card matrix)
+        FIELD_TESTS.put("Member.card", "card.CardAuthorizationMatrixTests#everyCell");
         for (String field : List.of("Caller.programApplications", "Caller.programsOpenToMe")) {
             FIELD_TESTS.put(field, "program.ServiceProgramTests#aMemberSeesTheProgramsOfTheirChainForTheirGroupsAppliesAndIsApproved");
         }
