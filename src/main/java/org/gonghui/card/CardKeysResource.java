@@ -4,7 +4,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -22,10 +21,11 @@ public class CardKeysResource {
     @Inject
     CardKeys keys;
 
+    // No @Produces: the set is served whatever the Accept header says (clients ask for application/json,
+    // application/jwk-set+json or anything), always as application/jwk-set+json (RFC 7517).
     @GET
     @PermitAll
-    @Produces({ JWK_SET, "application/json" })
     public Response jwks() {
-        return Response.ok(keys.publishedJwkSet()).header("Cache-Control", CACHE_CONTROL).build();
+        return Response.ok(keys.publishedJwkSet()).type(JWK_SET + ";charset=UTF-8").header("Cache-Control", CACHE_CONTROL).build();
     }
 }

@@ -289,4 +289,11 @@ class MemberCardTests {
         assertTrue(jws.verifySignature());
         assertEquals(cardNumber(), JsonUtil.parseJson(jws.getPayload()).get("card"));
     }
+
+    @Test
+    void keysAreServedToClientsThatAskForPlainJson() {
+        Response response = given().accept("application/json").get("/.well-known/gonghui-card-keys.json");
+        assertEquals(200, response.statusCode(), response::asString);
+        assertTrue(response.asString().contains("\"kid\":\"test-1\""), response::asString);
+    }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -22,6 +21,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,8 +57,15 @@ class WorkerSignUpIT {
     private static final Pattern REGISTER_FORM = Pattern.compile("<form[^>]*id=\"kc-register-form\"[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    /**
+     * The cookies Keycloak sets, sent back as a browser would. Kept by hand: Keycloak marks its session
+     * cookies Secure (SameSite=None), which java.net.CookieManager never returns over http, while browsers
+     * do for a local host.
+     */
+    private final Map<String, String> cookies = new LinkedHashMap<>();
 
     @Test
     void workerRegistersThemselvesAndIsAMemberWithoutAUnion() throws Exception {
@@ -89,7 +96,7 @@ class WorkerSignUpIT {
         fields.put("password-confirm", "Qishou-2026!");
         fields.put("union_id", "1");
         HttpResponse<String> submitted = send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form(fields))).build());
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form(fields))));
         assertEquals(302, submitted.statusCode(), () -> "registration not accepted: " + submitted.body());
         URI back = URI.create(submitted.headers().firstValue("Location").orElseThrow());
         assertTrue(back.toString().startsWith(REDIRECT), back::toString);
@@ -101,7 +108,7 @@ class WorkerSignUpIT {
         HttpResponse<String> tokens = send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
                         "grant_type", "authorization_code", "code", query.get("code"), "redirect_uri", REDIRECT, "client_id", CLIENT,
-                        "code_verifier", verifier)))).build());
+                        "code_verifier", verifier)))));
         assertEquals(200, tokens.statusCode(), tokens::body);
         String accessToken;
         try (JsonReader reader = Json.createReader(new StringReader(tokens.body()))) {
@@ -130,17 +137,29 @@ class WorkerSignUpIT {
 
     /** GETs, following redirects by hand so the cookies of every hop are kept. */
     private HttpResponse<String> followGets(String url) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET());
         for (int hops = 0; hops < 5 && response.statusCode() / 100 == 3; hops++) {
             URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
-            response = send(HttpRequest.newBuilder(next).GET().build());
+            response = send(HttpRequest.newBuilder(next).GET());
         }
         return response;
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
+        }
         try {
-            return browser.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            for (String header : response.headers().allValues("Set-Cookie")) {
+                String[] pair = header.split(";", 2)[0].split("=", 2);
+                if (pair.length < 2 || pair[1].isEmpty() || header.toLowerCase(Locale.ROOT).contains("max-age=0")) {
+                    cookies.remove(pair[0].trim());
+                } else {
+                    cookies.put(pair[0].trim(), pair[1].trim());
+                }
+            }
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
