@@ -71,6 +71,8 @@ KEYS_FILE="$BENCH_DIR/results/$BENCH_DB.keys"
 # shellcheck disable=SC1090
 . "$KEYS_FILE"
 export GONGHUI_PERSONAL_DATA_ENCRYPTION_KEYS GONGHUI_PERSONAL_DATA_ACTIVE_KEY GONGHUI_PERSONAL_DATA_HASH_KEY
+GONGHUI_CARD_KEYS="{\"keys\":[$("$BENCH_DIR/../docs/new-card-key.sh" bench-card-1)]}" || die "docs/new-card-key.sh failed"
+export GONGHUI_CARD_KEYS GONGHUI_CARD_ACTIVE_KEY=bench-card-1
 MEMBERS=$(psql -X -q -U postgres -d "$BENCH_DB" -Atc 'select count(*) from membership') \
     || die "cannot read $BENCH_DB at $PGHOST:$PGPORT"
 

@@ -104,6 +104,7 @@ JWT_SIGNATURE=$(printf '%s.%s' "$JWT_HEADER" "$JWT_PAYLOAD" | openssl dgst -sha2
 TOKEN="$JWT_HEADER.$JWT_PAYLOAD.$JWT_SIGNATURE"
 ENCRYPTION_KEY="bench-1:$(openssl rand -base64 32)"
 HASH_KEY=$(openssl rand -base64 32)
+CARD_KEYS="{\"keys\":[$("$BENCH_DIR/../docs/new-card-key.sh" bench-card-1)]}"
 
 start_app() {
     if curl -s -o /dev/null --max-time 2 "$BASE_URL/"; then
@@ -119,6 +120,8 @@ start_app() {
         GONGHUI_PERSONAL_DATA_ENCRYPTION_KEYS="$ENCRYPTION_KEY" \
         GONGHUI_PERSONAL_DATA_ACTIVE_KEY=bench-1 \
         GONGHUI_PERSONAL_DATA_HASH_KEY="$HASH_KEY" \
+        GONGHUI_CARD_KEYS="$CARD_KEYS" \
+        GONGHUI_CARD_ACTIVE_KEY=bench-card-1 \
         "$JAVA" -Xmx1g -jar "$JAR" >>"$APP_LOG" 2>&1 &
     APP_PID=$!
     local started=$SECONDS

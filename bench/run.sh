@@ -25,7 +25,7 @@
 # Phases (PHASES, comma-separated; BASE is always measured):
 #   core      Q1, Q2 (hierarchy reads)
 #   members   M1-M4 (member searches)                                  needs MEMBERS > 0
-#   services  S1, S2, U1, P1, P2 (nearest sites, findUnions, programs) needs MEMBERS > 0
+#   services  S1, S2, S3, U1, P1, P2 (nearest sites, card check, findUnions, programs) needs MEMBERS > 0
 #   stats     ST1-ST5 (subtree statistics, as of a year back, monthly trend)
 #   joincost  bench/join_cost.sh after the HTTP measurements (the app stopped)
 #   all       all of these (the default)
@@ -49,7 +49,7 @@
 #   WRK_TIMEOUT [30]                   seconds after which wrk counts a response as a socket error (fails the run)
 #   JAVA [java]                        Java 17+ to run the app with (-Xmx1g) and the member generator
 #   MEMBERS [1000000]                  members to generate over the grassroots unions; 0 skips the member
-#                                      and services phases (and M1-M4, S1, S2, U1, P1, P2)
+#                                      and services phases (and M1-M4, S1, S2, S3, U1, P1, P2)
 #   MEMBER_SEED [20251231]             seed of the member generator (the same seed gives the same people)
 #   MEMBER_AS_OF [today, Asia/Shanghai] the day the members are dated to: they joined in the 24 months before
 #   MEMBER_HEAP [1g]                   -Xmx of the member generator (its memory is bounded: 5,000,000 fit in 1g)
@@ -208,6 +208,10 @@ else
     export GONGHUI_PERSONAL_DATA_ACTIVE_KEY=bench-1
     export GONGHUI_PERSONAL_DATA_HASH_KEY="$(openssl rand -base64 32)"
 fi
+# A bench-only member-card signing key, new for every run (the card payloads S3 checks are issued in the run),
+# and payloads valid for the whole run instead of 5 minutes.
+GONGHUI_CARD_KEYS="{\"keys\":[$("$BENCH_DIR/../docs/new-card-key.sh" bench-card-1)]}" || die "docs/new-card-key.sh failed"
+export GONGHUI_CARD_KEYS GONGHUI_CARD_ACTIVE_KEY=bench-card-1 GONGHUI_CARD_TOKEN_VALIDITY=PT6H
 
 # --- App lifecycle: prod mode against $BENCH_DB, trusting only the bench key.
 start_app() {
@@ -421,7 +425,9 @@ fi
 
 # Service targets. S1/S2: the average position of the sites of the city with the most sites (its
 # centre, with sites all around it); the open sites within 5 and 50 km are counted as the app
-# measures distance. P1: the programs of the county of M1-M4; P2: the totals of province 41.
+# measures distance. S3: verifyMemberCard of a card issued to the first ACTIVE member (by id) of the
+# county of M1-M4, whose person is linked in SQL to a bench member login that asks for its card.
+# P1: the programs of the county of M1-M4; P2: the totals of province 41.
 SERVICE_QUERIES=()
 S_LAT=""
 if [ "$MEMBERS" -gt 0 ] && phase services; then
@@ -451,9 +457,24 @@ if [ "$MEMBERS" -gt 0 ] && phase services; then
         select count(*) from service_program p join trade_union u on u.id = p.union_id
          where u.path >= '/1/$PROVINCE_ID/' and u.path < '/1/${PROVINCE_ID}0'")
     [ "$P1_PROGRAMS" -gt 0 ] || die "county $M_COUNTY has no programs"
+    IFS='|' read -r S3_MEMBER S3_PERSON S3_CARD < <(psql_bench -d "$BENCH_DB" -Atc "
+        select m.id, m.person_id, m.card_number from membership m join trade_union u on u.id = m.union_id
+         where $M_RANGE and m.status = 'ACTIVE' and m.card_number is not null order by m.id limit 1")
+    [ -n "$S3_CARD" ] || die "no ACTIVE member with a card in county $M_COUNTY"
+    psql_bench -d "$BENCH_DB" -c "update person set subject = null where subject = 'bench-card-holder'" \
+        -c "update person set subject = 'bench-card-holder' where id = $S3_PERSON"
+    printf '{"query":"{ me { membership { id card { number qrPayload } } } }"}' >"$WORK/card.request.json"
+    code=$(curl -sS -o "$WORK/card.response.json" -w '%{http_code}' -X POST --max-time 30 \
+        -H 'Content-Type: application/json' -H 'Accept: application/graphql-response+json' \
+        -H "Authorization: Bearer $(mint_token bench-card-holder member null)" --data-binary @"$WORK/card.request.json" "$GRAPHQL_URL")
+    S3_PAYLOAD=$(sed -n 's/.*"qrPayload":"\([^"]*\)".*/\1/p' "$WORK/card.response.json")
+    if [ "$code" != 200 ] || grep -q '"errors"' "$WORK/card.response.json" || [ -z "$S3_PAYLOAD" ] || ! grep -qF "\"number\":\"$S3_CARD\"" "$WORK/card.response.json"; then
+        die "the card of member $S3_MEMBER could not be fetched: HTTP $code, body: $(head -c 2000 "$WORK/card.response.json")"
+    fi
     log "service targets: S1/S2 at ($S_LAT, $S_LON), centre of city $S_CITY ($S_CITY_SITES sites; $S1_SITES open within 5 km, $S2_SITES within 50 km)," \
+        "S3 card $S3_CARD of member $S3_MEMBER (payload ${#S3_PAYLOAD} characters),"  \
         "U1 $U1_UNIONS public unions within 5 km, P1 county $M_COUNTY ($P1_PROGRAMS programs), P2 province $PROVINCE_ID ($P2_PROGRAMS programs)"
-    SERVICE_QUERIES=(S1 S2 U1 P1 P2)
+    SERVICE_QUERIES=(S1 S2 S3 U1 P1 P2)
 fi
 
 # Statistics targets. ST1: province 41; ST2: the county with the most members (with MEMBERS=0, the Q1
@@ -511,6 +532,7 @@ if [ ${#SERVICE_QUERIES[@]} -gt 0 ]; then
     render_body "$BENCH_DIR/queries/s1.graphql" "{\"lat\":$S_LAT,\"lon\":$S_LON}" "$WORK/s1.json"
     render_body "$BENCH_DIR/queries/s2.graphql" "{\"lat\":$S_LAT,\"lon\":$S_LON}" "$WORK/s2.json"
     render_body "$BENCH_DIR/queries/u1.graphql" "{\"lat\":$S_LAT,\"lon\":$S_LON}" "$WORK/u1.json"
+    render_body "$BENCH_DIR/queries/s3.graphql" "{\"payload\":\"$S3_PAYLOAD\"}" "$WORK/s3.json"
     render_body "$BENCH_DIR/queries/p1.graphql" "{\"union\":\"$M_COUNTY\"}" "$WORK/p1.json"
     render_body "$BENCH_DIR/queries/p2.graphql" "{\"union\":\"$PROVINCE_ID\"}" "$WORK/p2.json"
 fi
@@ -525,8 +547,8 @@ fi
 
 declare -A SIZE
 # One request with curl; fails unless HTTP 200 with data, no "errors" and the expected fragment.
-# Public queries (S1, S2: nearestSites; U1: findUnions; no login) are sent without an Authorization header, by curl and wrk.
-PUBLIC_QUERIES=" S1 S2 U1 "
+# Public queries (S1, S2: nearestSites; S3: verifyMemberCard; U1: findUnions; no login) are sent without an Authorization header, by curl and wrk.
+PUBLIC_QUERIES=" S1 S2 S3 U1 "
 token_of() { case "$PUBLIC_QUERIES" in *" $1 "*) printf '' ;; *) printf '%s' "$TOKEN" ;; esac; }
 check_once() { # name body-file expected-fixed-string
     local out="$WORK/$1.response.json" code auth=()
@@ -567,6 +589,7 @@ if [ ${#SERVICE_QUERIES[@]} -gt 0 ]; then
     check_once U1 "$WORK/u1.json" '"distanceKm"'
     U1_EDGES=$(occurrences '"distanceKm"' "$WORK/U1.response.json")
     [ "$U1_EDGES" -eq $((U1_UNIONS < 20 ? U1_UNIONS : 20)) ] || die "U1 returned $U1_EDGES unions, SQL counts $U1_UNIONS within 5 km"
+    check_once S3 "$WORK/s3.json" "\"valid\":true,\"reason\":null,\"cardNumber\":\"$S3_CARD\""
     check_once P1 "$WORK/p1.json" '"beneficiaryCount"'
     P1_EDGES=$(occurrences '"beneficiaryCount"' "$WORK/P1.response.json")
     [ "$P1_EDGES" -eq $((P1_PROGRAMS < 20 ? P1_PROGRAMS : 20)) ] || die "P1 returned $P1_EDGES programs, SQL counts $P1_PROGRAMS in county $M_COUNTY"
@@ -883,6 +906,7 @@ mkdir -p "$BENCH_DIR/results"
     if [ ${#SERVICE_QUERIES[@]} -gt 0 ]; then
         echo "S1/S2/U1 (public, no token) at ($S_LAT, $S_LON), centre of city $S_CITY ($S_CITY_SITES sites): $S1_SITES open sites within 5 km, $S2_SITES within 50 km;" \
             "U1 findUnions: $U1_UNIONS public unions within 5 km;" \
+            "S3 (public) verifyMemberCard of card $S3_CARD (member $S3_MEMBER; payload ${#S3_PAYLOAD} characters);" \
             "P1 programs of county $M_COUNTY ($P1_PROGRAMS), P2 totals of province $PROVINCE_ID ($P2_PROGRAMS programs)"
     fi
     if [ ${#STAT_QUERIES[@]} -gt 0 ]; then
@@ -903,6 +927,7 @@ mkdir -p "$BENCH_DIR/results"
     for name in "${MEMBER_QUERIES[@]}" "${SERVICE_QUERIES[@]}" "${STAT_QUERIES[@]}"; do
         case "$name" in
             ST*) row "$name" "" "${ST_TARGET[$name]:-}" ;;
+            S3) row S3 50 ;;
             M*|S*) row "$name" "" 10 ;;
             *) row "$name" ;;
         esac

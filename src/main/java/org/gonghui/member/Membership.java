@@ -17,6 +17,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -113,6 +114,25 @@ public class Membership extends PanacheEntityBase {
 
     static Optional<Membership> findPending(byte[] personHash) {
         return find("personHash = ?1 and status = ?2", personHash, MemberStatus.PENDING).firstResultOptional();
+    }
+
+    /** Who holds a card now, as a card check shows it: person's name, status and union name. */
+    public record CardHolder(String name, MemberStatus status, String unionName) {
+    }
+
+    /**
+     * The holder of a card number, in one statement through the card number's unique index (then the
+     * person and the union by their keys); empty when no membership has this number.
+     */
+    public static Optional<CardHolder> findCardHolder(String cardNumber) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                select p.name, m.status, u.name as union_name
+                  from membership m
+                  join person p on p.id_hash = m.person_hash and p.id = m.person_id
+                  join trade_union u on u.id = m.union_id
+                 where m.card_number = :card""", Tuple.class).setParameter("card", cardNumber).getResultList();
+        return rows.stream().map(Tuple.class::cast).findFirst().map(row -> new CardHolder(row.get("name", String.class),
+                MemberStatus.valueOf(row.get("status", String.class)), row.get("union_name", String.class)));
     }
 
     static String nextCardNumber() {

@@ -107,7 +107,7 @@ public class Person extends PanacheEntityBase {
         return find("idHash", hash).firstResultOptional();
     }
 
-    static Optional<Person> findBySubject(String subject) {
+    public static Optional<Person> findBySubject(String subject) {
         return find("subject", subject).firstResultOptional();
     }
 }

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
+import org.gonghui.testing.CardKeyFixtures;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
 import org.gonghui.testing.QuarkusTestWithOidc;
@@ -51,7 +52,9 @@ class ProductionProfileTests {
                     "quarkus.oidc.token.issuer", Tokens.ISSUER,
                     "gonghui.personal-data.encryption-keys", "prod-test:SHTQ1ad3fkMq1jcJD1RXm2p+3ugW6uVX+HzGQMRPAIc=",
                     "gonghui.personal-data.active-key", "prod-test",
-                    "gonghui.personal-data.hash-key", "gWZfmFsXFvINsBapN1+kgLMFydl2ZWKupzNqh2jp0XI=");
+                    "gonghui.personal-data.hash-key", "gWZfmFsXFvINsBapN1+kgLMFydl2ZWKupzNqh2jp0XI=",
+                    "gonghui.card.keys", CardKeyFixtures.PROD_TEST_KEYS,
+                    "gonghui.card.active-key", "prod-test");
         }
     }
 

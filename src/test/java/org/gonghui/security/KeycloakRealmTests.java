@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import javax.sql.DataSource;
@@ -43,6 +45,49 @@ class KeycloakRealmTests {
     private static Set<String> names(JsonObject realm, String arrayPath, String key) {
         var value = arrayPath.contains("/") ? realm.getValue("/" + arrayPath) : realm.get(arrayPath);
         return value.asJsonArray().stream().map(v -> v.asJsonObject().getString(key)).collect(Collectors.toSet());
+    }
+
+    private static JsonObject userProfile(JsonObject realm) {
+        String config = realm.getJsonObject("components").getJsonArray("org.keycloak.userprofile.UserProfileProvider").getJsonObject(0)
+                .getJsonObject("config").getJsonArray("kc.user.profile.config").getString(0);
+        try (JsonReader reader = Json.createReader(new StringReader(config))) {
+            return reader.readObject();
+        }
+    }
+
+    private static JsonObject attribute(JsonObject profile, String name) {
+        return profile.getJsonArray("attributes").stream().map(JsonValue::asJsonObject).filter(a -> a.getString("name").equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no user profile attribute " + name));
+    }
+
+    @Test
+    void workersSignUpThemselvesAsMembersOnlyAndCannotGiveThemselvesAUnion() throws IOException {
+        for (String file : new String[] { "gonghui-realm.json", "gonghui-demo-realm.json" }) {
+            JsonObject realm = realm(file);
+            assertTrue(realm.getBoolean("registrationAllowed"), file);
+            // the default role of every new user grants member and no official tier
+            String defaultRole = realm.getJsonObject("defaultRole").getString("name");
+            JsonObject composite = realm.getJsonObject("roles").getJsonArray("realm").stream().map(JsonValue::asJsonObject)
+                    .filter(r -> r.getString("name").equals(defaultRole)).findFirst().orElseThrow();
+            Set<String> granted = composite.getJsonObject("composites").getJsonArray("realm").stream()
+                    .map(v -> ((JsonString) v).getString()).collect(Collectors.toSet());
+            assertTrue(granted.contains(Tier.MEMBER.role()), file + ": " + granted);
+            for (Tier tier : Tier.values()) {
+                assertTrue(tier == Tier.MEMBER || !granted.contains(tier.role()), file + " grants " + tier.role() + " by default");
+            }
+            assertFalse(composite.getJsonObject("composites").containsKey("client"), file);
+            // the sign-up form: name and mobile phone; union_id only ever set by an administrator
+            JsonObject profile = userProfile(realm);
+            assertEquals("ADMIN_EDIT", profile.getString("unmanagedAttributePolicy"), file);
+            JsonObject unionId = attribute(profile, "union_id");
+            assertEquals(Set.of("admin"), unionId.getJsonObject("permissions").getJsonArray("edit").stream()
+                    .map(v -> ((JsonString) v).getString()).collect(Collectors.toSet()), file);
+            for (String name : new String[] { "firstName", "lastName", "phoneNumber" }) {
+                assertTrue(attribute(profile, name).getJsonObject("permissions").getJsonArray("edit").toString().contains("\"user\""), file + " " + name);
+            }
+            assertEquals("^1[3-9][0-9]{9}$", attribute(profile, "phoneNumber").getJsonObject("validations").getJsonObject("pattern").getString("pattern"));
+        }
+        assertEquals(userProfile(realm("gonghui-realm.json")), userProfile(realm("gonghui-demo-realm.json")), "the demo realm's sign-up form is production's");
     }
 
     @Test

@@ -130,6 +130,8 @@ class NestedFieldMatrixTests {
         }
         // the member's own record, answered to updateMyContact
         FIELD_TESTS.put("MyContactUpdate.member", "member.MyContactTests#employmentDetailsChangeAtOnceAndAreAudited");
+        // the member's own card: FORBIDDEN to officials, null for others (the card matrix)
+        FIELD_TESTS.put("Member.card", "card.CardAuthorizationMatrixTests#everyCell");
         for (String field : List.of("Caller.programApplications", "Caller.programsOpenToMe")) {
             FIELD_TESTS.put(field, "program.ServiceProgramTests#aMemberSeesTheProgramsOfTheirChainForTheirGroupsAppliesAndIsApproved");
         }

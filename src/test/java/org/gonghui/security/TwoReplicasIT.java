@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.gonghui.testing.CardKeyFixtures;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
@@ -75,6 +76,8 @@ class TwoReplicasIT {
         env.put("GONGHUI_PERSONAL_DATA_ENCRYPTION_KEYS", "prod-test:SHTQ1ad3fkMq1jcJD1RXm2p+3ugW6uVX+HzGQMRPAIc=");
         env.put("GONGHUI_PERSONAL_DATA_ACTIVE_KEY", "prod-test");
         env.put("GONGHUI_PERSONAL_DATA_HASH_KEY", "gWZfmFsXFvINsBapN1+kgLMFydl2ZWKupzNqh2jp0XI=");
+        env.put("GONGHUI_CARD_KEYS", CardKeyFixtures.PROD_TEST_KEYS);
+        env.put("GONGHUI_CARD_ACTIVE_KEY", "prod-test");
         builder.redirectErrorStream(true).redirectOutput(Path.of("target/replica-b.log").toFile());
         replicaB = builder.start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
