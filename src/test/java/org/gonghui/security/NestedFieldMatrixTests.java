@@ -114,6 +114,13 @@ class NestedFieldMatrixTests {
         for (String field : List.of("Caller.membership", "Caller.applications")) {
             FIELD_TESTS.put(field, OWN);
         }
+        // a member's own requests and hardship files, and the requester card both unions' officials see while a request is open
+        for (String field : List.of("MembershipTransfer.requester", "Caller.transferRequests", "TransferRequestConnection.edges",
+                "TransferRequestConnection.pageInfo", "TransferRequestEdge.node", "TransferRequest.fromUnion", "TransferRequest.toUnion",
+                "Caller.hardshipFiles", "OwnHardshipCaseConnection.edges", "OwnHardshipCaseConnection.pageInfo", "OwnHardshipCaseEdge.node",
+                "OwnHardshipCase.steps")) {
+            FIELD_TESTS.put(field, "member.MemberRequestsAuthorizationMatrixTests#everyCell");
+        }
         for (String field : List.of("Caller.programApplications", "Caller.programsOpenToMe")) {
             FIELD_TESTS.put(field, "program.ServiceProgramTests#aMemberSeesTheProgramsOfTheirChainForTheirGroupsAppliesAndIsApproved");
         }
