@@ -65,4 +65,45 @@ final class HardshipInputs {
         @Description("Note (required to close).")
         public String note;
     }
+
+    /** A member's own application for hardship aid. */
+    @Input("ApplyForHardshipAidInput")
+    @Description("申请困难帮扶 (a member applies for hardship aid at their own union: a hardship file in status APPLIED). "
+            + "The household facts are stored encrypted; officials review them.")
+    public static class Apply {
+        @NonNull
+        @Description("The level the member applies for (officials review it).")
+        public HardshipEnums.Level level;
+
+        @NonNull
+        @Description("Causes (at least one).")
+        public List<HardshipEnums.@NonNull Reason> reasons;
+
+        @NonNull
+        @Description("People in the household (1-20).")
+        public Integer householdSize;
+
+        @NonNull
+        @Description("Monthly household income in yuan (exact decimal string).")
+        public String monthlyIncomeYuan;
+
+        @Description("Dependents (default 0).")
+        public Integer dependents;
+
+        @Description("Description of the situation (up to 2,000 characters).")
+        public String description;
+
+        /** The same facts as an official's file for membership {@code memberId}: one code path for both. */
+        Open asOpen(long memberId) {
+            Open open = new Open();
+            open.memberId = memberId;
+            open.level = level;
+            open.reasons = reasons;
+            open.householdSize = householdSize;
+            open.monthlyIncomeYuan = monthlyIncomeYuan;
+            open.dependents = dependents;
+            open.description = description;
+            return open;
+        }
+    }
 }

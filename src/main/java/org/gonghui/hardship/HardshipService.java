@@ -5,10 +5,12 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -18,6 +20,8 @@ import jakarta.transaction.Transactional;
 import org.gonghui.audit.AuditLog;
 import org.gonghui.member.MemberService;
 import org.gonghui.member.Membership;
+import org.gonghui.notification.MemberNotice;
+import org.gonghui.notification.NoticeType;
 import org.gonghui.security.Caller;
 import org.gonghui.security.Scope;
 import org.gonghui.support.ConflictException;
@@ -30,12 +34,16 @@ import org.gonghui.support.PersonalData.Sealed;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
 import org.gonghui.support.Versions;
+import org.gonghui.support.paging.CountKey;
+import org.gonghui.support.paging.CountKey.Counter;
+import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.TradeUnion;
 
 /**
  * Hardship files: sensitive, so only officials of the member's own union and of the union directly
  * above it open, advance or read them, household facts are encrypted, and every read writes an audit
- * record in the same transaction as the read.
+ * record in the same transaction as the read. A member may apply for themselves (the same code path)
+ * and sees only the status and step dates of their own files.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
@@ -56,6 +64,9 @@ public class HardshipService {
     @Inject
     PersonalData personalData;
 
+    @Inject
+    Event<MemberNotice> notices;
+
     /** The member's current file (else their latest), or null; the read is audited with its reason. */
     public HardshipFileView read(long memberId, String reason) {
         Membership m = entitled(memberId);
@@ -70,6 +81,56 @@ public class HardshipService {
 
     public HardshipFileView open(HardshipInputs.Open input) {
         Membership m = entitled(input.memberId);
+        return view(create(m, input, "openHardshipFile"));
+    }
+
+    /**
+     * A member applies for hardship aid themselves: a file at their own union, exactly as an official opens
+     * one (the same rules, encryption and audit), and a HARDSHIP_STEP notice to the member.
+     */
+    public OwnHardshipCase apply(HardshipInputs.Apply input) {
+        Membership m = members.ownOpenMembership()
+                .orElseThrow(() -> new NotFoundException("me.membership: 您的账号尚未关联有效会籍 — your login is linked to no membership in good standing"));
+        HardshipFile file = create(m, input.asOpen(m.id), "applyForHardshipAid");
+        notices.fire(new MemberNotice(m.id, NoticeType.HARDSHIP_STEP, "您的困难帮扶申请已提交, 等待工会审核",
+                "Your hardship aid application was received and awaits your union's review", String.valueOf(file.id)));
+        return OwnHardshipCase.page(List.of(file)).get(0);
+    }
+
+    /** The caller's own hardship files (of the person their login is linked to), newest first: status and step dates only. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public OwnHardshipCaseConnection own(PageRequest<Void> page) {
+        byte[] personHash = members.ownPersonHash().orElse(null);
+        List<HardshipFile> files = personHash == null ? List.of()
+                : HardshipFile.<HardshipFile>find("personHash = ?1 and id < ?2 order by id desc", personHash,
+                        page.afterId() == null ? Long.MAX_VALUE : page.afterId()).page(0, page.rowsToFetch()).list();
+        return new OwnHardshipCaseConnection(page.page(OwnHardshipCase.page(files), c -> c.id,
+                new CountKey<>(OWN_COUNT, new OwnFiles(personHash == null ? new byte[0] : personHash))));
+    }
+
+    /** totalCount of the member's own file lists. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Integer> ownCounts(List<OwnHardshipCaseConnection> connections) {
+        return CountKey.totalCounts(connections);
+    }
+
+    /** Count key of one person's files (a record, so that equal hashes are one key). */
+    record OwnFiles(byte[] personHash) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof OwnFiles other && Arrays.equals(personHash, other.personHash);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(personHash);
+        }
+    }
+
+    private static final Counter<OwnFiles> OWN_COUNT = Counter.eachBy(of -> HardshipFile.count("personHash = ?1", of.personHash()));
+
+    /** Opens a file for a member already checked; {@code operation} names it in the audit trail. */
+    private HardshipFile create(Membership m, HardshipInputs.Open input, String operation) {
         if (!m.status.isOpen()) {
             throw new ValidationException("memberId: 会员状态为 " + m.status + " — files are opened for members in good standing");
         }
@@ -112,9 +173,9 @@ public class HardshipService {
         file.flush();
         HardshipFile.getEntityManager().refresh(file);
         TradeUnion union = TradeUnion.findById(m.unionId);
-        audit.record("openHardshipFile", "HardshipFile", file.id, union.id, union.path, Map.of(),
+        audit.record(operation, "HardshipFile", file.id, union.id, union.path, Map.of(),
                 Map.of("level", file.level.name(), "status", file.status.name()));
-        return view(file);
+        return file;
     }
 
     public HardshipFileView advance(HardshipInputs.Advance input) {

@@ -41,6 +41,8 @@ public class MemberGraphQLApi {
 
     public static final Ordering<Void> HISTORY = Ordering.byId("Member.history");
 
+    public static final Ordering<Void> OWN_REQUESTS = Ordering.of("Caller.transferRequests", "id desc");
+
     @Inject
     MemberService members;
 
@@ -70,7 +72,8 @@ public class MemberGraphQLApi {
     }
 
     @Query("membershipTransfers")
-    @Description("会员接转 (transfers from or to unions of your subtree), newest first.")
+    @Description("会员接转 (transfers and members' transfer requests from or to unions of your subtree), newest first; both unions' "
+            + "officials see a request, and `requester` shows who asks while it is open.")
     @RolesAllowed(Roles.OFFICIAL)
     @NonNull
     public TransferConnection membershipTransfers(
@@ -125,6 +128,24 @@ public class MemberGraphQLApi {
         return members.ownApplications(PageRequest.of(first, after, paging, APPLICATIONS));
     }
 
+    @Name("transferRequests")
+    @Description("本人的转会申请 (the transfer requests made for the person this login is linked to, newest first; empty without a linked membership).")
+    @RolesAllowed({ Roles.OFFICIAL, Roles.MEMBER })
+    @NonNull
+    public TransferRequestConnection transferRequests(@Source CallerInfo me,
+            @Name("first") @Description("Page size; default 20.") Integer first,
+            @Name("after") @Description("Cursor of the last request of the previous page.") String after) {
+        return workflows.ownRequests(PageRequest.of(first, after, paging, OWN_REQUESTS));
+    }
+
+    @Name("totalCount")
+    @Description("Number of the member's transfer requests, all pages together.")
+    @RolesAllowed({ Roles.OFFICIAL, Roles.MEMBER })
+    @NonNull
+    public List<@NonNull Integer> transferRequestCount(@Source List<TransferRequestConnection> sources) {
+        return workflows.requestCounts(sources);
+    }
+
     // --- fields of Member, MemberConnection and MembershipTransfer; batched
 
     @Name("union")
@@ -168,6 +189,15 @@ public class MemberGraphQLApi {
     @RolesAllowed(Roles.OFFICIAL)
     public List<Member> transferMember(@Source List<MembershipTransfer> sources) {
         return workflows.membersOf(sources);
+    }
+
+    @Name("requester")
+    @Description("申请转会的会员 (name, card number and status of the member who asks to move), for both unions' officials while the "
+            + "request is REQUESTED and not past its expiry; null for other transfers and once the request ends. The receiving union "
+            + "sees nothing else of the member before a release.")
+    @RolesAllowed(Roles.OFFICIAL)
+    public List<TransferRequester> requester(@Source List<MembershipTransfer> sources) {
+        return workflows.requestersOf(sources);
     }
 
     // --- mutations
@@ -229,7 +259,9 @@ public class MemberGraphQLApi {
 
     @Mutation("releaseMember")
     @RateLimited
-    @Description("转出 (the outgoing union releases a member to another grassroots union; the member is TRANSFERRING until accepted or cancelled).")
+    @Description("转出 (the outgoing union releases a member to another grassroots union; the member is TRANSFERRING until accepted or cancelled). "
+            + "When the member has an open transfer request, releasing them to the union they asked for turns that request into this "
+            + "transfer; releasing them elsewhere is CONFLICT until the request is declined.")
     @RolesAllowed(Roles.OFFICIAL)
     @NonNull
     public MembershipTransfer releaseMember(@NonNull @Name("input") @Description("The member, the version you read and the receiving union.") MemberInputs.Release input) {
@@ -252,6 +284,38 @@ public class MemberGraphQLApi {
     @NonNull
     public MembershipTransfer cancelTransfer(@NonNull @Name("input") @Description("The transfer, the member's version you read and the reason.") MemberInputs.TransferDecision input) {
         return workflows.cancel(input);
+    }
+
+    @Mutation("requestTransfer")
+    @RateLimited
+    @Description("申请转会 (a member asks to move their membership to another grassroots union, named or by region code). The outgoing "
+            + "union releases (releaseMember) or declines it within 30 days, else it expires. NOT_FOUND without a linked membership in good "
+            + "standing; CONFLICT with an open request or transfer; VALIDATION unless exactly one of toUnionId and regionCode is given.")
+    @RolesAllowed(Roles.MEMBER)
+    @NonNull
+    public TransferRequest requestTransfer(@NonNull @Name("input") @Description("Where to and why.") MemberInputs.RequestTransfer input) {
+        return workflows.requestTransfer(input);
+    }
+
+    @Mutation("cancelTransferRequest")
+    @RateLimited
+    @Description("撤回转会申请 (the member withdraws their own REQUESTED request). NOT_FOUND for anyone else's; CONFLICT once it has ended.")
+    @RolesAllowed(Roles.MEMBER)
+    @NonNull
+    public TransferRequest cancelTransferRequest(@NonNull @Id @Name("id") @Description("Id of the request.") Long id,
+            @Name("reason") @Description("Why (optional, up to 500 characters).") String reason) {
+        return workflows.cancelRequest(id, reason);
+    }
+
+    @Mutation("declineTransferRequest")
+    @RateLimited
+    @Description("不同意转会申请 (the outgoing union declines a member's REQUESTED request, with a reason the member reads). The receiving "
+            + "union: FORBIDDEN; outside both unions' subtrees: NOT_FOUND; an ended or expired request: CONFLICT.")
+    @RolesAllowed(Roles.OFFICIAL)
+    @NonNull
+    public MembershipTransfer declineTransferRequest(@NonNull @Id @Name("id") @Description("Id of the request (a REQUESTED transfer).") Long id,
+            @NonNull @Name("reason") @Description("Why (required, up to 500 characters; the member reads it).") String reason) {
+        return workflows.declineRequest(id, reason);
     }
 
     @Mutation("revealMemberPersonalData")

@@ -213,4 +213,20 @@ final class MemberInputs {
         @Description("Reason (required to cancel).")
         public String reason;
     }
+
+    /** A member's request to move to another union. */
+    @Input("RequestTransferInput")
+    @Description("转会申请 (a member asks to move to another grassroots union). Give exactly one of toUnionId or regionCode.")
+    public static class RequestTransfer {
+        @Id
+        @Description("The ACTIVE grassroots union to move to (e.g. from findUnions).")
+        public Long toUnionId;
+
+        @Description("Instead of toUnionId, when the new employer has no union: the 6-digit region code (GB/T 2260) of the new workplace. "
+                + "The request goes to that area's community union, else its joint union, as applyForMembership by region does.")
+        public String regionCode;
+
+        @Description("Why the member moves, e.g. 工作调动 (up to 500 characters).")
+        public String reason;
+    }
 }

@@ -359,6 +359,11 @@ public class MemberService {
         return Person.findBySubject(caller.subject()).flatMap(p -> Membership.findOpen(p.idHash));
     }
 
+    /** The keyed hash of the person the caller's login is linked to, if any (a member's own files and requests). */
+    public java.util.Optional<byte[]> ownPersonHash() {
+        return Person.findBySubject(caller.subject()).map(p -> p.idHash);
+    }
+
     // --- shared by the workflows
 
     /** A member the official may see ({@link Scope#seesMember}); NOT_FOUND otherwise, exactly as for a missing id. */

@@ -19,7 +19,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A transfer (会员接转): released by the outgoing union, then accepted or cancelled. */
+/**
+ * A transfer (会员接转): released by the outgoing union, then accepted or cancelled; or first a member's
+ * request (REQUESTED), which the outgoing union releases or declines, the member cancels, or which expires.
+ */
 @Entity
 @Table(name = "membership_transfer")
 @Name("MembershipTransfer")
@@ -62,7 +65,7 @@ public class MembershipTransfer extends PanacheEntityBase {
 
     @Ignore
     @Enumerated(EnumType.STRING)
-    @Column(name = "previous_status", updatable = false)
+    @Column(name = "previous_status")
     public MemberStatus previousStatus;
 
     @NonNull
@@ -73,27 +76,46 @@ public class MembershipTransfer extends PanacheEntityBase {
     @Description("Why the member moves (given when releasing).")
     public String reason;
 
-    @NonNull
-    @Column(name = "released_by", updatable = false)
-    @Description("Token subject of the official who released the member.")
+    @Column(name = "released_by")
+    @Description("Token subject of the official who released the member; null for a request that was not released.")
     public String releasedBy;
 
-    @NonNull
-    @Column(name = "released_at", insertable = false, updatable = false)
-    @Description("When the member was released.")
+    @Column(name = "released_at")
+    @Description("When the member was released; null for a request that was not released.")
     public OffsetDateTime releasedAt;
 
+    @Ignore
+    @Column(name = "requested_by", updatable = false)
+    public String requestedBy;
+
+    @Column(name = "requested_at", updatable = false)
+    @Description("会员提出转会申请的时间 (when the member asked to move); null for a transfer the outgoing union started itself.")
+    public OffsetDateTime requestedAt;
+
+    @Column(name = "expires_at", updatable = false)
+    @Description("申请有效期至 (a REQUESTED request not released or declined by then becomes EXPIRED); null without a request.")
+    public OffsetDateTime expiresAt;
+
+    @Column(name = "requested_region_code", updatable = false)
+    @Description("会员申请时填写的地区代码 (the region code the member gave instead of a union; null when they named the union).")
+    public String requestedRegionCode;
+
     @Column(name = "decided_by")
-    @Description("Token subject of whoever accepted or cancelled.")
+    @Description("Token subject of whoever accepted, cancelled or declined (the member's own login when they cancelled their request).")
     public String decidedBy;
 
     @Column(name = "decided_at")
-    @Description("When it was accepted or cancelled.")
+    @Description("When it was accepted, cancelled, declined or expired.")
     public OffsetDateTime decidedAt;
 
     @Column(name = "decision_reason")
-    @Description("Reason given when cancelling.")
+    @Description("Reason given when cancelling or declining.")
     public String decisionReason;
+
+    /** Whether this is a member's request still waiting for the outgoing union now (REQUESTED and not past its expiry). */
+    boolean isOpenRequest() {
+        return status == TransferStatus.REQUESTED && expiresAt.isAfter(OffsetDateTime.now());
+    }
 
     /** Transfers from or to unions in a subtree (or one union), newest first, before {@code beforeId}. */
     @SuppressWarnings("unchecked")

@@ -8,11 +8,15 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.gonghui.audit.AuditLog;
 import org.gonghui.region.Regions;
+import org.gonghui.notification.MemberNotice;
+import org.gonghui.notification.NoticeType;
 import org.gonghui.security.Caller;
 import org.gonghui.security.CallerScope;
 import org.gonghui.security.Scope;
@@ -26,15 +30,18 @@ import org.gonghui.support.PersonalData;
 import org.gonghui.support.SqlText;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
+import org.gonghui.support.paging.CountKey;
+import org.gonghui.support.paging.CountKey.Counter;
 import org.gonghui.support.paging.PageRequest;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionLevel;
 import org.gonghui.union.UnionStatus;
 
 /**
- * Joining and moving: applications (apply, approve, reject, withdraw) and transfers (会员接转: release,
- * accept, cancel). Every step is one transaction that checks the member's version; the database's
- * unique indexes keep one membership per person even when two steps race.
+ * Joining and moving: applications (apply, approve, reject, withdraw), transfers (会员接转: release,
+ * accept, cancel) and members' transfer requests (request, decline, cancel, expire). Every step is one
+ * transaction that checks the member's version (or locks the request); the database's unique indexes
+ * keep one membership per person and one open request or transfer per member even when two steps race.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -60,6 +67,15 @@ public class MembershipWorkflows {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    Event<MemberNotice> notices;
+
+    @Inject
+    TransferRequestExpiry expiry;
+
+    /** How long a member's transfer request waits for the outgoing union. */
+    static final java.time.Duration REQUEST_VALIDITY = java.time.Duration.ofDays(30);
 
     // --- applications
 
@@ -214,20 +230,47 @@ public class MembershipWorkflows {
         if (to.id.equals(m.unionId)) {
             throw new ValidationException("toUnionId: 已是该工会会员 — the member already belongs to union " + to.id);
         }
-        MembershipTransfer t = new MembershipTransfer();
-        t.membershipId = m.id;
-        t.personHash = m.personHash;
-        t.memberName = m.name;
-        t.fromUnionId = m.unionId;
-        t.toUnionId = to.id;
-        t.previousStatus = m.status;
+        String reason = MemberRules.note("reason", input.reason);
+        MembershipTransfer request = lockedRequestOf(m.id);
+        if (request != null && !request.isOpenRequest()) {
+            expiry.expire(List.of(request));
+            request = null;
+        }
+        MembershipTransfer t;
+        if (request != null) {
+            // The member asked to move: releasing to the union they asked for turns their request into the transfer.
+            if (!request.toUnionId.equals(to.id)) {
+                throw new ConflictException("toUnionId: 会员已申请转入另一工会 (" + request.toUnionId + "), 请转至该工会或先拒绝其申请 — the member "
+                        + "asked to move to union " + request.toUnionId + "; release them there or decline their request first");
+            }
+            t = request;
+            t.previousStatus = m.status;
+            if (reason != null) {
+                t.reason = reason;
+            }
+        } else {
+            t = new MembershipTransfer();
+            t.membershipId = m.id;
+            t.personHash = m.personHash;
+            t.memberName = m.name;
+            t.fromUnionId = m.unionId;
+            t.toUnionId = to.id;
+            t.previousStatus = m.status;
+            t.reason = reason;
+        }
         t.status = TransferStatus.RELEASED;
-        t.reason = MemberRules.note("reason", input.reason);
         t.releasedBy = caller.subject();
-        t.persist();
+        t.releasedAt = OffsetDateTime.now();
+        if (request == null) {
+            t.persist();
+        }
         Map<String, String> before = MemberService.auditedFields(m);
         members.setStatus(m, MemberStatus.TRANSFERRING, "转出至 " + to.name + (t.reason == null ? "" : ": " + t.reason));
         audit.record("releaseMember", "Member", m.id, m.unionId, MemberService.unionPath(m), before, transferFields(m, to.id));
+        if (request != null) {
+            notify(m.id, t, "原工会已同意您的转会申请并办理转出, 待 " + to.name + " 接收",
+                    "Your union released you as you asked; " + to.name + " is yet to accept you");
+        }
         MembershipTransfer.getEntityManager().refresh(t);
         return t;
     }
@@ -254,6 +297,9 @@ public class MembershipWorkflows {
         t.decidedAt = OffsetDateTime.now();
         members.setStatus(m, status, "由 " + t.fromUnionId + " 转入 (transferred in)");
         audit.record("acceptTransfer", "Member", m.id, to.id, to.path, before, MemberService.auditedFields(m));
+        if (t.requestedAt != null) {
+            notify(m.id, t, "转会已完成, 您已转入 " + to.name, "Your transfer is complete: you now belong to " + to.name);
+        }
         return Member.of(m, m.person);
     }
 
@@ -272,6 +318,192 @@ public class MembershipWorkflows {
         members.setStatus(m, t.previousStatus, "接转已撤销: " + reason);
         audit.record("cancelTransfer", "Member", m.id, m.unionId, MemberService.unionPath(m), before, MemberService.auditedFields(m), reason);
         return t;
+    }
+
+    // --- members' transfer requests
+
+    /**
+     * The member asks to move their membership that counts to another grassroots union: named, or the
+     * community (else joint) union of a region, as applying by region does. One open request or transfer
+     * per member; the outgoing union releases or declines it within 30 days, else it expires.
+     */
+    @Transactional
+    public TransferRequest requestTransfer(MemberInputs.RequestTransfer input) {
+        String subject = caller.subject();
+        boolean byRegion = input.regionCode != null;
+        if ((input.toUnionId == null) == !byRegion) {
+            throw new ValidationException("toUnionId: 请提供 toUnionId 或 regionCode 之一 — give exactly one of toUnionId or regionCode");
+        }
+        String reason = MemberRules.note("reason", input.reason);
+        Membership m = members.ownOpenMembership()
+                .orElseThrow(() -> new NotFoundException("me.membership: 您的账号尚未关联有效会籍 — your login is linked to no membership in good standing"));
+        if (!(m.status == MemberStatus.ACTIVE || m.status == MemberStatus.PROVISIONAL || m.status == MemberStatus.RETAINED)) {
+            throw new ConflictException("me.membership: 会籍正在接转中, 不能再申请转会 — a " + m.status + " membership cannot ask to move");
+        }
+        TradeUnion to;
+        if (byRegion) {
+            String region = input.regionCode.strip();
+            if (!region.matches("[0-9]{6}")) {
+                throw new ValidationException("regionCode: 应为 6 位行政区划代码 — six digits (GB/T 2260)");
+            }
+            to = TradeUnion.findCommunityUnion(region)
+                    .orElseThrow(() -> new ValidationException("regionCode: 该地区暂无社区或联合工会 — no ACTIVE community or joint union in area " + region));
+        } else {
+            to = TradeUnion.findById(input.toUnionId);
+            if (to == null) {
+                throw new NotFoundException("toUnionId: 工会不存在 — no union " + input.toUnionId);
+            }
+            if (to.level != UnionLevel.GRASSROOTS || to.status != UnionStatus.ACTIVE) {
+                throw new ValidationException("toUnionId: 只能转入正常运行的基层工会 — members move to ACTIVE grassroots unions only");
+            }
+        }
+        if (to.id.equals(m.unionId)) {
+            throw new ValidationException((byRegion ? "regionCode" : "toUnionId") + ": 您已是该工会会员 — you already belong to union " + to.id);
+        }
+        MembershipTransfer stale = lockedRequestOf(m.id);
+        if (stale != null && !stale.isOpenRequest()) {
+            expiry.expire(List.of(stale));
+        } else if (stale != null) {
+            throw new ConflictException("toUnionId: 您已有一份待办理的转会申请 — you already have an open transfer request (" + stale.id + "); cancel it first");
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        MembershipTransfer t = new MembershipTransfer();
+        t.membershipId = m.id;
+        t.personHash = m.personHash;
+        t.memberName = m.name;
+        t.fromUnionId = m.unionId;
+        t.toUnionId = to.id;
+        t.previousStatus = m.status;
+        t.status = TransferStatus.REQUESTED;
+        t.reason = reason;
+        t.requestedBy = subject;
+        t.requestedAt = now;
+        t.expiresAt = now.plus(REQUEST_VALIDITY);
+        t.requestedRegionCode = byRegion ? to.regionCode : null;
+        t.persist();
+        MembershipTransfer.flush();
+        audit.record("requestTransfer", "Member", m.id, m.unionId, MemberService.unionPath(m), Map.of(), requestFields(t));
+        notify(m.id, t, "您的转会申请已提交 (转入 " + to.name + "), 待原工会办理", "Your request to move to " + to.name + " awaits your union");
+        return new TransferRequest(t, TradeUnion.findById(t.fromUnionId), to);
+    }
+
+    /** The outgoing union says no to a member's open request, with a reason the member reads. */
+    @Transactional
+    public MembershipTransfer declineRequest(Long id, String reason) {
+        MembershipTransfer t = lockedVisibleTransfer(id);
+        TradeUnion from = TradeUnion.findById(t.fromUnionId);
+        if (!scope.sees(from)) {
+            throw new ForbiddenException("id: 只有转出工会可以拒绝转会申请 — only the outgoing union declines a transfer request");
+        }
+        requireOpenRequest(t);
+        String why = MemberRules.reason("reason", reason);
+        t.status = TransferStatus.DECLINED;
+        t.decidedBy = caller.subject();
+        t.decidedAt = OffsetDateTime.now();
+        t.decisionReason = why;
+        MembershipTransfer.flush();
+        audit.record("declineTransferRequest", "Member", t.membershipId, from.id, from.path, Map.of("transferStatus", "REQUESTED"), requestFields(t), why);
+        notify(t.membershipId, t, "原工会未同意您的转会申请: " + why, "Your union declined your transfer request: " + why);
+        return t;
+    }
+
+    /** The member takes back their own open request. */
+    @Transactional
+    public TransferRequest cancelRequest(Long id, String reason) {
+        String subject = caller.subject();
+        MembershipTransfer t = id == null ? null : MembershipTransfer.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        Membership m = t == null || t.requestedAt == null ? null : Membership.findWithPerson(t.membershipId).orElse(null);
+        if (m == null || !subject.equals(m.person.subject)) {
+            throw new NotFoundException("id: 转会申请不存在 — no transfer request " + id + " of yours");
+        }
+        requireOpenRequest(t);
+        String why = MemberRules.note("reason", reason);
+        t.status = TransferStatus.CANCELLED;
+        t.decidedBy = subject;
+        t.decidedAt = OffsetDateTime.now();
+        t.decisionReason = why;
+        MembershipTransfer.flush();
+        TradeUnion from = TradeUnion.findById(t.fromUnionId);
+        audit.record("cancelTransferRequest", "Member", m.id, from.id, from.path, Map.of("transferStatus", "REQUESTED"), requestFields(t), why);
+        notify(m.id, t, "您已撤回转会申请", "You withdrew your transfer request");
+        return new TransferRequest(t, from, TradeUnion.findById(t.toUnionId));
+    }
+
+    /** The caller's own transfer requests (of every membership of the person their login is linked to), newest first. */
+    public TransferRequestConnection ownRequests(PageRequest<Void> page) {
+        String subject = caller.subject();
+        Map<String, Object> params = new HashMap<>();
+        params.put("subject", subject);
+        List<MembershipTransfer> rows = MembershipTransfer.findPage(OWN_REQUESTS, params, page.afterId(), page.rowsToFetch());
+        Map<Long, TradeUnion> unions = MemberService.byId(TradeUnion.listByIds(
+                rows.stream().flatMap(t -> java.util.stream.Stream.of(t.fromUnionId, t.toUnionId)).collect(java.util.stream.Collectors.toSet())));
+        List<TransferRequest> views = rows.stream().map(t -> new TransferRequest(t, unions.get(t.fromUnionId), unions.get(t.toUnionId))).toList();
+        return new TransferRequestConnection(page.page(views, r -> r.id, new CountKey<>(OWN_REQUEST_COUNT, subject)));
+    }
+
+    /** totalCount of the member's request lists. */
+    public List<Integer> requestCounts(List<TransferRequestConnection> connections) {
+        return CountKey.totalCounts(connections);
+    }
+
+    /** The member's requests: rows with a request, of memberships whose person the login is linked to. */
+    private static final String OWN_REQUESTS = """
+            t.requested_at is not null and t.membership_id in (
+                select m.id from membership m join person p on p.id = m.person_id and p.id_hash = m.person_hash where p.subject = :subject)""";
+
+    private static final Counter<String> OWN_REQUEST_COUNT = Counter.eachBy(subject -> ((Number) MembershipTransfer.getEntityManager()
+            .createNativeQuery("select count(*) from membership_transfer t where " + OWN_REQUESTS).setParameter("subject", subject)
+            .getSingleResult()).longValue());
+
+    /**
+     * The requester of each transfer (name, card number, status) where the caller sees it now: an open
+     * request of the caller's subtree on either side ({@link Scope#openRequestsSeen}); null otherwise. Two statements.
+     */
+    public List<TransferRequester> requestersOf(List<MembershipTransfer> transfers) {
+        Set<Long> seen = scope.openRequestsSeen(transfers.stream().map(t -> t.id).toList());
+        Map<Long, Member> byId = new HashMap<>();
+        members.byIds(transfers.stream().filter(t -> seen.contains(t.id)).map(t -> t.membershipId).distinct().toList())
+                .forEach(m -> byId.put(m.id, m));
+        return transfers.stream().map(t -> {
+            Member m = seen.contains(t.id) ? byId.get(t.membershipId) : null;
+            return m == null ? null : new TransferRequester(m.name, m.cardNumber, m.status);
+        }).toList();
+    }
+
+    /** The member's REQUESTED row (at most one), locked against a concurrent release, decline, cancel or expiry. */
+    private static MembershipTransfer lockedRequestOf(long membershipId) {
+        return MembershipTransfer.<MembershipTransfer>find("membershipId = ?1 and status = ?2", membershipId, TransferStatus.REQUESTED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    private MembershipTransfer lockedVisibleTransfer(Long id) {
+        MembershipTransfer t = id == null ? null : MembershipTransfer.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (t != null && !scope.visibleUnions(List.of(t.fromUnionId, t.toUnionId)).isEmpty()) {
+            return t;
+        }
+        throw new NotFoundException("id: 接转记录不存在 — no transfer " + id + " in your scope");
+    }
+
+    private static void requireOpenRequest(MembershipTransfer t) {
+        if (t.status != TransferStatus.REQUESTED) {
+            throw new ConflictException("id: 该转会申请已结束 — transfer " + t.id + " is no longer an open request but " + t.status);
+        }
+        if (!t.isOpenRequest()) {
+            throw new ConflictException("id: 该转会申请已过期 — transfer request " + t.id + " expired at " + t.expiresAt);
+        }
+    }
+
+    /** A TRANSFER_STEP notice to the member; the notification outbox stores it in this transaction. */
+    private void notify(long membershipId, MembershipTransfer t, String zh, String en) {
+        notices.fire(new MemberNotice(membershipId, NoticeType.TRANSFER_STEP, zh, en, String.valueOf(t.id)));
+    }
+
+    private static Map<String, String> requestFields(MembershipTransfer t) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("transferId", String.valueOf(t.id));
+        fields.put("transferStatus", t.status.name());
+        fields.put("transferTo", String.valueOf(t.toUnionId));
+        return fields;
     }
 
     /** One transfer from or to a union in the caller's subtree. */
@@ -317,8 +549,12 @@ public class MembershipWorkflows {
     }
 
     private static void requireOpen(MembershipTransfer t) {
+        if (t.status == TransferStatus.REQUESTED) {
+            throw new ConflictException("transferId: 这是尚未转出的转会申请, 请由转出工会办理转出或拒绝 — transfer " + t.id
+                    + " is a member's request: the outgoing union releases (releaseMember) or declines it (declineTransferRequest)");
+        }
         if (t.status != TransferStatus.RELEASED) {
-            throw new ConflictException("transferId: 接转已" + (t.status == TransferStatus.ACCEPTED ? "完成" : "撤销") + " — transfer " + t.id + " is already " + t.status);
+            throw new ConflictException("transferId: 接转已" + (t.status == TransferStatus.ACCEPTED ? "完成" : "结束") + " — transfer " + t.id + " is already " + t.status);
         }
     }
 

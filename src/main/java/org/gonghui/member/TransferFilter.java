@@ -32,6 +32,7 @@ public class TransferFilter {
     @Description("Default ANY.")
     public Direction direction;
 
-    @Description("In one of these statuses (default every status).")
+    @Description("In one of these statuses (default every status), e.g. [REQUESTED] for members' requests waiting for the outgoing union. "
+            + "A request past its expiry reads REQUESTED here until the expiry job (every minute) has written EXPIRED.")
     public List<@NonNull TransferStatus> statuses;
 }

@@ -114,6 +114,34 @@ public class Scope {
     }
 
     /**
+     * Which of these transfers are open requests (REQUESTED and not past their expiry, now) with either
+     * union in the official's subtree: the rule under which both unions' officials see who asks to move
+     * (name, card number, status), and which ends with the request. One statement for a page.
+     */
+    public Set<Long> openRequestsSeen(Collection<Long> transferIds) {
+        Subtree own = subtree();
+        Set<Long> seen = new HashSet<>();
+        if (transferIds.isEmpty()) {
+            return seen;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = TradeUnion.getEntityManager().createNativeQuery("""
+                select t.id, %s, %s from membership_transfer t
+                  join trade_union fu on fu.id = t.from_union_id
+                  join trade_union tu on tu.id = t.to_union_id
+                 where t.id = any(cast(:ids as bigint[])) and t.status = 'REQUESTED' and t.expires_at > now()""".formatted(
+                Subtree.column("fu"), Subtree.column("tu")))
+                .setParameter("ids", transferIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .getResultList();
+        for (Object[] row : rows) {
+            if (own.contains((String) row[1]) || own.contains((String) row[2])) {
+                seen.add(((Number) row[0]).longValue());
+            }
+        }
+        return seen;
+    }
+
+    /**
      * The unions with these ids that the caller may see, by id (absent: missing or outside); one
      * statement for a whole page of nested fields. FORBIDDEN for members.
      */

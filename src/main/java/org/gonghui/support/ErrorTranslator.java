@@ -66,6 +66,9 @@ public class ErrorTranslator {
         if (name.contains("membership_one_pending")) {
             return "idNumber: 此人已有待审批的入会申请 (this person already has an application awaiting a decision)";
         }
+        if (name.contains("membership_transfer_one_open")) {
+            return "toUnionId: 该会员已有未办结的转会申请或接转 (the member already has an open transfer request or transfer; a concurrent change got there first)";
+        }
         if (name.contains("membership_transfer_open")) {
             return "id: 该会员已有未完成的接转 (the member already has an open transfer; a concurrent change got there first)";
         }

@@ -50,6 +50,9 @@ final class FieldCosts {
             Map.entry("ProgramApplicationConnection.totalCount", args -> 1),
             Map.entry("BeneficiaryConnection.totalCount", args -> 1),
             Map.entry("ClaimHelpRequestConnection.totalCount", args -> 1),
+            // one person's rows through an index: priced at the minimum so that the schema walk knows them
+            Map.entry("TransferRequestConnection.totalCount", args -> 1),
+            Map.entry("OwnHardshipCaseConnection.totalCount", args -> 1),
             Map.entry("Query.keyGroupEnrolment", args -> 3),
             Map.entry("EnrolmentTarget.progress", args -> 5),
             // the public union directory: a name or employer search reads the grams index of every public union

@@ -2,11 +2,9 @@ package org.gonghui.member;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -97,20 +95,6 @@ class ConcurrentTransferTests {
 
     /** Blocks until {@code count} other sessions of this database wait for a lock. */
     void awaitWaitingWriters(int count) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                select count(*) from pg_stat_activity
-                 where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()""")) {
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) >= count) {
-                        return;
-                    }
-                }
-                Thread.sleep(5);
-            }
-        }
-        fail("the two requests never both reached their write");
+        DemoData.awaitWaitingWriters(dataSource, count);
     }
 }

@@ -132,6 +132,13 @@ class NestedFieldMatrixTests {
         FIELD_TESTS.put("MyContactUpdate.member", "member.MyContactTests#employmentDetailsChangeAtOnceAndAreAudited");
         // the member's own card: FORBIDDEN to officials, null for others (the card matrix)
         FIELD_TESTS.put("Member.card", "card.CardAuthorizationMatrixTests#everyCell");
+        // a member's own requests and hardship files, and the requester card both unions' officials see while a request is open
+        for (String field : List.of("MembershipTransfer.requester", "Caller.transferRequests", "TransferRequestConnection.edges",
+                "TransferRequestConnection.pageInfo", "TransferRequestEdge.node", "TransferRequest.fromUnion", "TransferRequest.toUnion",
+                "Caller.hardshipFiles", "OwnHardshipCaseConnection.edges", "OwnHardshipCaseConnection.pageInfo", "OwnHardshipCaseEdge.node",
+                "OwnHardshipCase.steps")) {
+            FIELD_TESTS.put(field, "member.MemberRequestsAuthorizationMatrixTests#everyCell");
+        }
         for (String field : List.of("Caller.programApplications", "Caller.programsOpenToMe")) {
             FIELD_TESTS.put(field, "program.ServiceProgramTests#aMemberSeesTheProgramsOfTheirChainForTheirGroupsAppliesAndIsApproved");
         }

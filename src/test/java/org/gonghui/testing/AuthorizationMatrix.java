@@ -88,6 +88,10 @@ public abstract class AuthorizationMatrix<O, T> {
         ANONYMOUS,
         /** an official of a union that was a party to a transfer that has ended */
         FORMER_PARTY,
+        /** an official of the union a member's transfer request or a transfer goes to */
+        RECEIVING,
+        /** a member's login linked to another membership than the object's */
+        ANOTHER_MEMBER,
         /** an official reaching a union outside their subtree through a nested field */
         NESTED_OUTSIDE
     }

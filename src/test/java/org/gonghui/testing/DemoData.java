@@ -100,6 +100,25 @@ public final class DemoData {
         }
     }
 
+    /** Blocks until {@code count} other sessions of this database wait for a lock (the barrier of the concurrency tests). */
+    public static void awaitWaitingWriters(DataSource dataSource, int count) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                select count(*) from pg_stat_activity
+                 where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()""")) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) >= count) {
+                        return;
+                    }
+                }
+                Thread.sleep(5);
+            }
+        }
+        throw new AssertionError("the concurrent requests never all reached their write");
+    }
+
     /** Unions whose path, parent or subtree size disagrees with a recount from parent links. */
     public static long inconsistentUnions(DataSource dataSource) {
         return queryLong(dataSource, """

@@ -29,6 +29,7 @@ import org.gonghui.audit.AuditGraphQLApi;
 import org.gonghui.funds.FundsGraphQLApi;
 import org.gonghui.funds.ShellUnionGraphQLApi;
 import org.gonghui.member.ClaimGraphQLApi;
+import org.gonghui.hardship.HardshipGraphQLApi;
 import org.gonghui.member.MemberGraphQLApi;
 import org.gonghui.member.MemberOrder;
 import org.gonghui.program.ProgramGraphQLApi;
@@ -123,7 +124,7 @@ class PagingContractTests {
     /** Connection types whose schema type has totalCount (checked against the schema below). */
     static final Set<String> COUNTED = Set.of("UnionConnection", "MemberConnection", "FundsRemittanceConnection", "ShellUnionConnection",
             "ProgramConnection", "ProgramApplicationConnection", "BeneficiaryConnection", "UnionCardConnection", "RegionConnection",
-            "ClaimHelpRequestConnection");
+            "ClaimHelpRequestConnection", "TransferRequestConnection", "OwnHardshipCaseConnection");
 
     /** Every paged field that the demo data (plus the rows made in {@link #rows()}) lets a caller reach. */
     static List<Listed> reachable() {
@@ -132,6 +133,8 @@ class PagingContractTests {
                 new Listed(UnionGraphQLApi.CHILDREN, "luoyang", "union(id: 4103) { %s }", "union", "children(%s)", "UnionConnection"),
                 new Listed(MemberGraphQLApi.UNION_MEMBERS, "heyang-baoan", "union(id: 41030611) { %s }", "union", "members(%s)", "MemberConnection"),
                 new Listed(MemberGraphQLApi.APPLICATIONS, "worker", "me { %s }", "me", "applications(%s)", "MemberConnection"),
+                new Listed(MemberGraphQLApi.OWN_REQUESTS, "worker", "me { %s }", "me", "transferRequests(%s)", "TransferRequestConnection"),
+                new Listed(HardshipGraphQLApi.OWN_FILES, "worker", "me { %s }", "me", "hardshipFiles(%s)", "OwnHardshipCaseConnection"),
                 new Listed(MemberGraphQLApi.HISTORY, "heyang-baoan", "member(id: 4) { %s }", "member", "history(%s)", "MembershipEventConnection"),
                 new Listed(MemberGraphQLApi.TRANSFERS, "quanzong", "membershipTransfers(%s)", "TransferConnection"),
                 new Listed(AuditGraphQLApi.AUDIT_EVENTS, "jili", "auditEvents(%s)", "AuditEventConnection"),
@@ -190,6 +193,10 @@ class PagingContractTests {
         String apply = "mutation($input: ApplyForProgramInput!) { applyForProgram(input: $input) { id } }";
         ok("worker", apply, Map.of("programId", program));
         ok("worker", apply, Map.of("programId", second));
+        // the worker's own transfer request and hardship file, for me.transferRequests and me.hardshipFiles
+        ok("worker", "mutation($input: RequestTransferInput!) { requestTransfer(input: $input) { id } }", Map.of("toUnionId", 41030612));
+        ok("worker", "mutation($input: ApplyForHardshipAidInput!) { applyForHardshipAid(input: $input) { id } }",
+                Map.of("level", "GENERAL", "reasons", List.of("ILLNESS"), "householdSize", 2, "monthlyIncomeYuan", "1500.00"));
         // a second and third change in the history of member 4 (RETAINED in the demo data)
         String status = "mutation($input: ChangeMemberStatusInput!) { changeMemberStatus(input: $input) { version } }";
         Object version = GraphQLClient.post(Tokens.forDemoUser("heyang-baoan"), "{ member(id: 4) { version } }").data("member.version");
