@@ -71,6 +71,8 @@ KEYS_FILE="$BENCH_DIR/results/$BENCH_DB.keys"
 # shellcheck disable=SC1090
 . "$KEYS_FILE"
 export GONGHUI_PERSONAL_DATA_ENCRYPTION_KEYS GONGHUI_PERSONAL_DATA_ACTIVE_KEY GONGHUI_PERSONAL_DATA_HASH_KEY
+# the benchmark sends no texts: a production build refuses to start with texts enabled and no SMS gateway settings
+export GONGHUI_SMS_ENABLED=false
 MEMBERS=$(psql -X -q -U postgres -d "$BENCH_DB" -Atc 'select count(*) from membership') \
     || die "cannot read $BENCH_DB at $PGHOST:$PGPORT"
 

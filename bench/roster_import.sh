@@ -119,6 +119,7 @@ start_app() {
         GONGHUI_PERSONAL_DATA_ENCRYPTION_KEYS="$ENCRYPTION_KEY" \
         GONGHUI_PERSONAL_DATA_ACTIVE_KEY=bench-1 \
         GONGHUI_PERSONAL_DATA_HASH_KEY="$HASH_KEY" \
+        GONGHUI_SMS_ENABLED=false \
         "$JAVA" -Xmx1g -jar "$JAR" >>"$APP_LOG" 2>&1 &
     APP_PID=$!
     local started=$SECONDS

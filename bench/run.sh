@@ -209,6 +209,9 @@ else
     export GONGHUI_PERSONAL_DATA_HASH_KEY="$(openssl rand -base64 32)"
 fi
 
+# The benchmark sends no texts: a production build refuses to start with texts enabled and no SMS gateway settings.
+export GONGHUI_SMS_ENABLED=false
+
 # --- App lifecycle: prod mode against $BENCH_DB, trusting only the bench key.
 start_app() {
     local name=$1

@@ -75,6 +75,8 @@ class TwoReplicasIT {
         env.put("GONGHUI_PERSONAL_DATA_ENCRYPTION_KEYS", "prod-test:SHTQ1ad3fkMq1jcJD1RXm2p+3ugW6uVX+HzGQMRPAIc=");
         env.put("GONGHUI_PERSONAL_DATA_ACTIVE_KEY", "prod-test");
         env.put("GONGHUI_PERSONAL_DATA_HASH_KEY", "gWZfmFsXFvINsBapN1+kgLMFydl2ZWKupzNqh2jp0XI=");
+        // a production build refuses to start with texts enabled and no SMS gateway settings
+        env.put("GONGHUI_SMS_ENABLED", "false");
         builder.redirectErrorStream(true).redirectOutput(Path.of("target/replica-b.log").toFile());
         replicaB = builder.start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
