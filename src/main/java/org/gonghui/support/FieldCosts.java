@@ -49,6 +49,8 @@ final class FieldCosts {
             Map.entry("ProgramConnection.totalCount", args -> 3),
             Map.entry("ProgramApplicationConnection.totalCount", args -> 1),
             Map.entry("BeneficiaryConnection.totalCount", args -> 1),
+            // one member's own notifications: small, but a count all the same
+            Map.entry("NotificationConnection.totalCount", args -> 1),
             Map.entry("Query.keyGroupEnrolment", args -> 3),
             Map.entry("EnrolmentTarget.progress", args -> 5));
 

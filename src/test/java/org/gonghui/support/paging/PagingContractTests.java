@@ -30,6 +30,7 @@ import org.gonghui.funds.FundsGraphQLApi;
 import org.gonghui.funds.ShellUnionGraphQLApi;
 import org.gonghui.member.MemberGraphQLApi;
 import org.gonghui.member.MemberOrder;
+import org.gonghui.notification.NotificationService;
 import org.gonghui.program.ProgramGraphQLApi;
 import org.gonghui.roster.RosterImportGraphQLApi;
 import org.gonghui.site.SiteGraphQLApi;
@@ -119,7 +120,7 @@ class PagingContractTests {
 
     /** Connection types whose schema type has totalCount (checked against the schema below). */
     static final Set<String> COUNTED = Set.of("UnionConnection", "MemberConnection", "FundsRemittanceConnection", "ShellUnionConnection",
-            "ProgramConnection", "ProgramApplicationConnection", "BeneficiaryConnection");
+            "ProgramConnection", "ProgramApplicationConnection", "BeneficiaryConnection", "NotificationConnection");
 
     /** Every paged field that the demo data (plus the rows made in {@link #rows()}) lets a caller reach. */
     static List<Listed> reachable() {
@@ -140,6 +141,7 @@ class PagingContractTests {
                 new Listed(ProgramGraphQLApi.APPLICATIONS, "jili", "programApplications(programId: $program, %s)", "ProgramApplicationConnection"),
                 new Listed(ProgramGraphQLApi.OPEN_TO_ME, "worker", "me { %s }", "me", "programsOpenToMe(%s)", "ProgramConnection"),
                 new Listed(ProgramGraphQLApi.MY_APPLICATIONS, "worker", "me { %s }", "me", "programApplications(%s)", "ProgramApplicationConnection"),
+                new Listed(NotificationService.NOTIFICATIONS, "worker", "me { %s }", "me", "notifications(%s)", "NotificationConnection"),
                 new Listed(SiteGraphQLApi.NEAREST, null, "nearestSites(latitude: 34.899, longitude: 112.58, radiusKm: 50, %s)", "NearbySiteConnection"),
                 new Listed(SiteGraphQLApi.SITES, "quanzong", "serviceSites(%s)", "SiteConnection"),
                 new Listed(WorkforceGraphQLApi.COUNTS, "jili", "workforceCounts(%s)", "WorkforceCountConnection"),
