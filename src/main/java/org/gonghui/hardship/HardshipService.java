@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -16,6 +17,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 
 import org.gonghui.audit.AuditLog;
+import org.gonghui.notification.MemberNotice;
+import org.gonghui.notification.NoticeType;
 import org.gonghui.member.MemberService;
 import org.gonghui.member.Membership;
 import org.gonghui.security.Caller;
@@ -40,6 +43,9 @@ import org.gonghui.union.TradeUnion;
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class HardshipService {
+
+    @Inject
+    Event<MemberNotice> notices;
 
     @Inject
     Caller caller;
@@ -114,6 +120,7 @@ public class HardshipService {
         TradeUnion union = TradeUnion.findById(m.unionId);
         audit.record("openHardshipFile", "HardshipFile", file.id, union.id, union.path, Map.of(),
                 Map.of("level", file.level.name(), "status", file.status.name()));
+        tellMember(file);
         return view(file);
     }
 
@@ -138,7 +145,21 @@ public class HardshipService {
         TradeUnion union = TradeUnion.findById(file.unionId);
         audit.record("advanceHardshipFile", "HardshipFile", file.id, union.id, union.path, Map.of("status", from.name()),
                 Map.of("status", file.status.name()), note);
+        tellMember(file);
         return view(file);
+    }
+
+    /** Tells the member which step their file reached (never the officials' notes). */
+    private void tellMember(HardshipFile file) {
+        String zh = switch (file.status) {
+            case APPLIED -> "已申请";
+            case REVIEWED -> "已审核";
+            case PUBLIC_NOTICE -> "公示中";
+            case CONFIRMED -> "已建档";
+            case CLOSED -> "已关闭";
+        };
+        notices.fire(new MemberNotice(file.membershipId, NoticeType.HARDSHIP_STEP, "您的困难职工档案进展：" + zh + "。",
+                "Your hardship file is now " + file.status.name() + ".", String.valueOf(file.id)));
     }
 
     /** The member, if the caller is an official of the member's own union or of the union directly above it. */
