@@ -163,7 +163,7 @@ class PagingContractTests {
     /** Lists the demo data fills with at least two rows, so that walking them pages for real. */
     private static final Set<String> FILLED = Set.of("Query.unions", "Union.children", "Query.members", "Union.members", "Query.servicePrograms",
             "ServiceProgram.beneficiaries", "Caller.programsOpenToMe", "Caller.programApplications", "Query.nearestSites", "Query.serviceSites",
-            "Query.workforceCounts", "Query.enrolmentTargets", "Query.auditEvents", "Member.history");
+            "Query.workforceCounts", "Query.enrolmentTargets", "Query.auditEvents", "Member.history", "Caller.notifications");
 
     @BeforeEach
     void rows() {
@@ -179,6 +179,10 @@ class PagingContractTests {
         ok("jili", grant, Map.of("programId", program, "memberId", 3, "amountYuan", "20.00"));
         ok("jili", grant, Map.of("programId", program, "organisationName", "吉利区顺通货运", "inKindItem", "防暑降温用品", "inKindQuantity", 2));
         DemoData.execute(dataSource, "update person set subject = 'sub-worker' where id = 1");
+        // two notifications of member 1, whose person the worker's login is now linked to
+        DemoData.execute(dataSource, """
+                insert into member_notification (person_hash, membership_id, type, text_zh, text_en, object_id)
+                select person_hash, id, 'TRANSFER_STEP', '分页测试', 'paging test', n::text from membership, generate_series(1, 2) n where id = 1""");
         String apply = "mutation($input: ApplyForProgramInput!) { applyForProgram(input: $input) { id } }";
         ok("worker", apply, Map.of("programId", program));
         ok("worker", apply, Map.of("programId", second));
