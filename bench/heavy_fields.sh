@@ -73,6 +73,8 @@ KEYS_FILE="$BENCH_DIR/results/$BENCH_DB.keys"
 export GONGHUI_PERSONAL_DATA_ENCRYPTION_KEYS GONGHUI_PERSONAL_DATA_ACTIVE_KEY GONGHUI_PERSONAL_DATA_HASH_KEY
 GONGHUI_CARD_KEYS="{\"keys\":[$("$BENCH_DIR/../docs/new-card-key.sh" bench-card-1)]}" || die "docs/new-card-key.sh failed"
 export GONGHUI_CARD_KEYS GONGHUI_CARD_ACTIVE_KEY=bench-card-1
+# the benchmark sends no texts: a production build refuses to start with texts enabled and no SMS gateway settings
+export GONGHUI_SMS_ENABLED=false
 MEMBERS=$(psql -X -q -U postgres -d "$BENCH_DB" -Atc 'select count(*) from membership') \
     || die "cannot read $BENCH_DB at $PGHOST:$PGPORT"
 

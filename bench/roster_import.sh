@@ -122,6 +122,7 @@ start_app() {
         GONGHUI_PERSONAL_DATA_HASH_KEY="$HASH_KEY" \
         GONGHUI_CARD_KEYS="$CARD_KEYS" \
         GONGHUI_CARD_ACTIVE_KEY=bench-card-1 \
+        GONGHUI_SMS_ENABLED=false \
         "$JAVA" -Xmx1g -jar "$JAR" >>"$APP_LOG" 2>&1 &
     APP_PID=$!
     local started=$SECONDS

@@ -213,6 +213,9 @@ fi
 GONGHUI_CARD_KEYS="{\"keys\":[$("$BENCH_DIR/../docs/new-card-key.sh" bench-card-1)]}" || die "docs/new-card-key.sh failed"
 export GONGHUI_CARD_KEYS GONGHUI_CARD_ACTIVE_KEY=bench-card-1 GONGHUI_CARD_TOKEN_VALIDITY=PT6H
 
+# The benchmark sends no texts: a production build refuses to start with texts enabled and no SMS gateway settings.
+export GONGHUI_SMS_ENABLED=false
+
 # --- App lifecycle: prod mode against $BENCH_DB, trusting only the bench key.
 start_app() {
     local name=$1

@@ -18,6 +18,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 
 import org.gonghui.audit.AuditLog;
+import org.gonghui.notification.MemberNotice;
+import org.gonghui.notification.NoticeType;
 import org.gonghui.member.MemberService;
 import org.gonghui.member.Membership;
 import org.gonghui.notification.MemberNotice;
@@ -50,6 +52,9 @@ import org.gonghui.union.TradeUnion;
 public class HardshipService {
 
     @Inject
+    Event<MemberNotice> notices;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -63,9 +68,6 @@ public class HardshipService {
 
     @Inject
     PersonalData personalData;
-
-    @Inject
-    Event<MemberNotice> notices;
 
     /** The member's current file (else their latest), or null; the read is audited with its reason. */
     public HardshipFileView read(long memberId, String reason) {
@@ -81,7 +83,9 @@ public class HardshipService {
 
     public HardshipFileView open(HardshipInputs.Open input) {
         Membership m = entitled(input.memberId);
-        return view(create(m, input, "openHardshipFile"));
+        HardshipFile file = create(m, input, "openHardshipFile");
+        tellMember(file);
+        return view(file);
     }
 
     /**
@@ -199,7 +203,21 @@ public class HardshipService {
         TradeUnion union = TradeUnion.findById(file.unionId);
         audit.record("advanceHardshipFile", "HardshipFile", file.id, union.id, union.path, Map.of("status", from.name()),
                 Map.of("status", file.status.name()), note);
+        tellMember(file);
         return view(file);
+    }
+
+    /** Tells the member which step their file reached (never the officials' notes). */
+    private void tellMember(HardshipFile file) {
+        String zh = switch (file.status) {
+            case APPLIED -> "已申请";
+            case REVIEWED -> "已审核";
+            case PUBLIC_NOTICE -> "公示中";
+            case CONFIRMED -> "已建档";
+            case CLOSED -> "已关闭";
+        };
+        notices.fire(new MemberNotice(file.membershipId, NoticeType.HARDSHIP_STEP, "您的困难职工档案进展：" + zh + "。",
+                "Your hardship file is now " + file.status.name() + ".", String.valueOf(file.id)));
     }
 
     /** The member, if the caller is an official of the member's own union or of the union directly above it. */

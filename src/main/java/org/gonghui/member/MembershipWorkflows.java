@@ -48,6 +48,9 @@ import org.gonghui.union.UnionStatus;
 public class MembershipWorkflows {
 
     @Inject
+    Event<MemberNotice> notices;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -175,6 +178,8 @@ public class MembershipWorkflows {
         }
         members.setStatus(m, m.provisional ? MemberStatus.PROVISIONAL : MemberStatus.ACTIVE, MemberRules.note("reason", input.reason));
         audit.record("approveApplication", "Member", m.id, m.unionId, MemberService.unionPath(m), before, MemberService.auditedFields(m));
+        notices.fire(new MemberNotice(m.id, NoticeType.APPLICATION_DECIDED, "您的入会申请已获批准，会员卡号 " + m.cardNumber + "。",
+                "Your membership application was approved; your card number is " + m.cardNumber + ".", String.valueOf(m.id)));
         return Member.of(m, person);
     }
 
@@ -187,6 +192,8 @@ public class MembershipWorkflows {
         Map<String, String> before = MemberService.auditedFields(m);
         members.setStatus(m, MemberStatus.REJECTED, reason);
         audit.record("rejectApplication", "Member", m.id, m.unionId, MemberService.unionPath(m), before, MemberService.auditedFields(m), reason);
+        notices.fire(new MemberNotice(m.id, NoticeType.APPLICATION_DECIDED, "您的入会申请未获批准，原因见申请详情。",
+                "Your membership application was not approved; the reason is shown with the application.", String.valueOf(m.id)));
         return Member.of(m, m.person);
     }
 
@@ -267,10 +274,8 @@ public class MembershipWorkflows {
         Map<String, String> before = MemberService.auditedFields(m);
         members.setStatus(m, MemberStatus.TRANSFERRING, "转出至 " + to.name + (t.reason == null ? "" : ": " + t.reason));
         audit.record("releaseMember", "Member", m.id, m.unionId, MemberService.unionPath(m), before, transferFields(m, to.id));
-        if (request != null) {
-            notify(m.id, t, "原工会已同意您的转会申请并办理转出, 待 " + to.name + " 接收",
-                    "Your union released you as you asked; " + to.name + " is yet to accept you");
-        }
+        notices.fire(new MemberNotice(m.id, NoticeType.TRANSFER_STEP, "您的会籍已转出至" + to.name + "，等待对方接收。",
+                "Your membership was released to " + to.name + " and awaits its acceptance.", String.valueOf(t.id)));
         MembershipTransfer.getEntityManager().refresh(t);
         return t;
     }
@@ -297,9 +302,8 @@ public class MembershipWorkflows {
         t.decidedAt = OffsetDateTime.now();
         members.setStatus(m, status, "由 " + t.fromUnionId + " 转入 (transferred in)");
         audit.record("acceptTransfer", "Member", m.id, to.id, to.path, before, MemberService.auditedFields(m));
-        if (t.requestedAt != null) {
-            notify(m.id, t, "转会已完成, 您已转入 " + to.name, "Your transfer is complete: you now belong to " + to.name);
-        }
+        notices.fire(new MemberNotice(m.id, NoticeType.TRANSFER_STEP, "您的会籍已转入" + to.name + "。",
+                "Your membership moved to " + to.name + ".", String.valueOf(t.id)));
         return Member.of(m, m.person);
     }
 
@@ -317,6 +321,8 @@ public class MembershipWorkflows {
         t.decisionReason = reason;
         members.setStatus(m, t.previousStatus, "接转已撤销: " + reason);
         audit.record("cancelTransfer", "Member", m.id, m.unionId, MemberService.unionPath(m), before, MemberService.auditedFields(m), reason);
+        notices.fire(new MemberNotice(m.id, NoticeType.TRANSFER_STEP, "您的会籍接转已撤销，会籍恢复原状。",
+                "Your membership transfer was cancelled; your membership is as it was before.", String.valueOf(t.id)));
         return t;
     }
 

@@ -13,11 +13,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.gonghui.audit.AuditLog;
+import org.gonghui.notification.MemberNotice;
+import org.gonghui.notification.NoticeType;
 import org.gonghui.member.KeyGroup;
 import org.gonghui.member.MemberService;
 import org.gonghui.member.Membership;
@@ -47,6 +50,9 @@ import org.gonghui.union.UnionRules;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ProgramService {
+
+    @Inject
+    Event<MemberNotice> notices;
 
     @Inject
     Caller caller;
@@ -230,8 +236,13 @@ public class ProgramService {
         if (input.memberId != null) {
             member = members.visibleMembership(input.memberId, "memberId");
         }
-        return record(p, member, input.organisationName, input.organisationCreditCode, input.amountYuan, input.inKindItem, input.inKindQuantity,
-                input.grantedOn, input.note);
+        Beneficiary b = record(p, member, input.organisationName, input.organisationCreditCode, input.amountYuan, input.inKindItem,
+                input.inKindQuantity, input.grantedOn, input.note);
+        if (member != null) {
+            notices.fire(new MemberNotice(member.id, NoticeType.BENEFIT_GRANTED, "您获得服务项目「" + p.name + "」的发放。",
+                    "You received a benefit of the programme \u201c" + p.name + "\u201d.", String.valueOf(b.id)));
+        }
+        return b;
     }
 
     private Beneficiary record(ServiceProgram p, Membership member, String organisation, String creditCode, String amountYuan, String item,
@@ -379,6 +390,10 @@ public class ProgramService {
         TradeUnion organiser = TradeUnion.findById(p.unionId);
         audit.record("decideProgramApplication", "ProgramApplication", a.id, organiser.id, organiser.path, Map.of("status", "PENDING"),
                 Map.of("status", a.status.name()), a.decisionReason);
+        boolean approved = a.status == ProgramApplication.Status.APPROVED;
+        notices.fire(new MemberNotice(a.membershipId, NoticeType.PROGRAM_DECIDED,
+                "您对服务项目「" + p.name + "」的申请" + (approved ? "已获批准。" : "未获批准。"),
+                "Your application to the programme \u201c" + p.name + "\u201d was " + (approved ? "approved." : "not approved."), String.valueOf(a.id)));
         return a;
     }
 

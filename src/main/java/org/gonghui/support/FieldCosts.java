@@ -53,6 +53,8 @@ final class FieldCosts {
             // one person's rows through an index: priced at the minimum so that the schema walk knows them
             Map.entry("TransferRequestConnection.totalCount", args -> 1),
             Map.entry("OwnHardshipCaseConnection.totalCount", args -> 1),
+            // one member's own notifications: small, but a count all the same
+            Map.entry("NotificationConnection.totalCount", args -> 1),
             Map.entry("Query.keyGroupEnrolment", args -> 3),
             Map.entry("EnrolmentTarget.progress", args -> 5),
             // the public union directory: a name or employer search reads the grams index of every public union

@@ -78,7 +78,7 @@ public class PersonalData {
 
     /** What a ciphertext protects; bound into it, so a ciphertext copied to another column does not decrypt. */
     public enum Purpose {
-        ID_NUMBER, PHONE, ROSTER_FILE, REQUEST, HARDSHIP_DETAILS, ONE_TIME_CODE, CONTACT_PHONE
+        ID_NUMBER, PHONE, ROSTER_FILE, REQUEST, HARDSHIP_DETAILS, ONE_TIME_CODE, CONTACT_PHONE, TEXT_CODE
     }
 
     /** A ciphertext and the id of the key that made it. */

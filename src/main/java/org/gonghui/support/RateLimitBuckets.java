@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
@@ -54,6 +56,7 @@ public class RateLimitBuckets {
     private Kind lookupPerLogin;
     private Kind lookupPerIdNumber;
     private Kind lookupPerAddress;
+    private final Map<String, Kind> windowedKinds = new ConcurrentHashMap<>();
 
     /** One kind of bucket: its configuration and that configuration's stored version. */
     record Kind(String name, BucketConfiguration configuration, long version) {
@@ -103,6 +106,42 @@ public class RateLimitBuckets {
         return BucketConfiguration.builder()
                 .addLimit(l -> l.capacity(burst).refillGreedy(limit - burst, Duration.ofMinutes(1)))
                 .build();
+    }
+
+    /** At most {@code limit} in any rolling {@code window}. */
+    public record Window(int limit, Duration window) {
+    }
+
+    /**
+     * At most each window's limit in any rolling window of its length: half of it (rounded up) at once,
+     * the rest refilled smoothly over the window, as {@link #perRollingMinute} does for a minute.
+     */
+    static BucketConfiguration perRollingWindows(String name, Window... windows) {
+        var builder = BucketConfiguration.builder();
+        for (Window w : windows) {
+            if (w.limit() < 2) {
+                throw new IllegalArgumentException("the limit " + name + " must allow at least 2 per " + w.window() + ", not " + w.limit());
+            }
+            int burst = (w.limit() + 1) / 2;
+            builder = builder.addLimit(l -> l.capacity(burst).refillGreedy(w.limit() - burst, w.window()));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Takes one token of a kind limited over the given windows (its configuration is fixed by the first
+     * call of this process; a replica started with other windows bumps the stored version); true when
+     * granted. Call it outside a transaction: Bucket4j commits its own.
+     */
+    public boolean tryTake(String kindName, String key, Window... windows) {
+        Kind kind = windowedKinds.computeIfAbsent(kindName, name -> {
+            StringBuilder fingerprint = new StringBuilder();
+            for (Window w : windows) {
+                fingerprint.append(w.limit()).append('/').append(w.window()).append(';');
+            }
+            return new Kind(name, perRollingWindows(name, windows), configurationVersion(name, fingerprint.toString()));
+        });
+        return take(bucket(kind, key)).isEmpty();
     }
 
     private Kind kind(String name, int limit, int burst) {

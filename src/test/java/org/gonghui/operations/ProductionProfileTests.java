@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +46,7 @@ class ProductionProfileTests {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
+            Map<String, String> overrides = new HashMap<>(Map.of(
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:5432/" + EmptyDatabase.NAME,
                     "quarkus.datasource.username", "postgres",
                     "quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus/",
@@ -54,7 +55,19 @@ class ProductionProfileTests {
                     "gonghui.personal-data.active-key", "prod-test",
                     "gonghui.personal-data.hash-key", "gWZfmFsXFvINsBapN1+kgLMFydl2ZWKupzNqh2jp0XI=",
                     "gonghui.card.keys", CardKeyFixtures.PROD_TEST_KEYS,
-                    "gonghui.card.active-key", "prod-test");
+                    "gonghui.card.active-key", "prod-test"));
+            // the text-message gateway refuses to start without its settings (nothing is sent: no text is requested)
+            overrides.putAll(Map.of(
+                    "gonghui.sms.aliyun.endpoint", "https://dysmsapi.invalid/",
+                    "gonghui.sms.aliyun.access-key-id", "prod-test-id",
+                    "gonghui.sms.aliyun.access-key-secret", "prod-test-secret",
+                    "gonghui.sms.aliyun.sign-name", "工会服务",
+                    "gonghui.sms.aliyun.templates.claim-code", "SMS_1",
+                    "gonghui.sms.aliyun.templates.phone-change-new", "SMS_2",
+                    "gonghui.sms.aliyun.templates.phone-change-old", "SMS_3",
+                    "gonghui.sms.aliyun.templates.phone-changed-notice", "SMS_4",
+                    "gonghui.sms.aliyun.templates.claim-linked-notice", "SMS_5"));
+            return overrides;
         }
     }
 

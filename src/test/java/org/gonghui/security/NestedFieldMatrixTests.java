@@ -139,6 +139,10 @@ class NestedFieldMatrixTests {
                 "OwnHardshipCase.steps")) {
             FIELD_TESTS.put(field, "member.MemberRequestsAuthorizationMatrixTests#everyCell");
         }
+        // a member's own notifications: the owner, another member's, officials and anonymous callers
+        for (String field : List.of("Caller.notifications", "NotificationConnection.edges", "NotificationConnection.pageInfo", "NotificationEdge.node")) {
+            FIELD_TESTS.put(field, "notification.NotificationAuthorizationMatrixTests#everyCell");
+        }
         for (String field : List.of("Caller.programApplications", "Caller.programsOpenToMe")) {
             FIELD_TESTS.put(field, "program.ServiceProgramTests#aMemberSeesTheProgramsOfTheirChainForTheirGroupsAppliesAndIsApproved");
         }

@@ -32,6 +32,7 @@ import org.gonghui.member.ClaimGraphQLApi;
 import org.gonghui.hardship.HardshipGraphQLApi;
 import org.gonghui.member.MemberGraphQLApi;
 import org.gonghui.member.MemberOrder;
+import org.gonghui.notification.NotificationService;
 import org.gonghui.program.ProgramGraphQLApi;
 import org.gonghui.region.RegionGraphQLApi;
 import org.gonghui.roster.RosterImportGraphQLApi;
@@ -124,7 +125,7 @@ class PagingContractTests {
     /** Connection types whose schema type has totalCount (checked against the schema below). */
     static final Set<String> COUNTED = Set.of("UnionConnection", "MemberConnection", "FundsRemittanceConnection", "ShellUnionConnection",
             "ProgramConnection", "ProgramApplicationConnection", "BeneficiaryConnection", "UnionCardConnection", "RegionConnection",
-            "ClaimHelpRequestConnection", "TransferRequestConnection", "OwnHardshipCaseConnection");
+            "ClaimHelpRequestConnection", "TransferRequestConnection", "OwnHardshipCaseConnection", "NotificationConnection");
 
     /** Every paged field that the demo data (plus the rows made in {@link #rows()}) lets a caller reach. */
     static List<Listed> reachable() {
@@ -147,6 +148,7 @@ class PagingContractTests {
                 new Listed(ProgramGraphQLApi.APPLICATIONS, "jili", "programApplications(programId: $program, %s)", "ProgramApplicationConnection"),
                 new Listed(ProgramGraphQLApi.OPEN_TO_ME, "worker", "me { %s }", "me", "programsOpenToMe(%s)", "ProgramConnection"),
                 new Listed(ProgramGraphQLApi.MY_APPLICATIONS, "worker", "me { %s }", "me", "programApplications(%s)", "ProgramApplicationConnection"),
+                new Listed(NotificationService.NOTIFICATIONS, "worker", "me { %s }", "me", "notifications(%s)", "NotificationConnection"),
                 new Listed(SiteGraphQLApi.NEAREST, null, "nearestSites(latitude: 34.899, longitude: 112.58, radiusKm: 50, %s)", "NearbySiteConnection"),
                 new Listed(SiteGraphQLApi.SITES, "quanzong", "serviceSites(%s)", "SiteConnection"),
                 new Listed(UnionDirectoryGraphQLApi.BY_ID, null, "findUnions(%s)", "UnionCardConnection"),
@@ -174,7 +176,7 @@ class PagingContractTests {
     private static final Set<String> FILLED = Set.of("Query.unions", "Union.children", "Query.members", "Union.members", "Query.servicePrograms",
             "ServiceProgram.beneficiaries", "Caller.programsOpenToMe", "Caller.programApplications", "Query.nearestSites", "Query.serviceSites",
             "Query.workforceCounts", "Query.enrolmentTargets", "Query.auditEvents", "Member.history", "Query.findUnions", "Query.regions",
-            "Query.claimHelpRequests");
+            "Query.claimHelpRequests", "Caller.notifications");
 
     @BeforeEach
     void rows() {
@@ -190,6 +192,10 @@ class PagingContractTests {
         ok("jili", grant, Map.of("programId", program, "memberId", 3, "amountYuan", "20.00"));
         ok("jili", grant, Map.of("programId", program, "organisationName", "吉利区顺通货运", "inKindItem", "防暑降温用品", "inKindQuantity", 2));
         DemoData.execute(dataSource, "update person set subject = 'sub-worker' where id = 1");
+        // two notifications of member 1, whose person the worker's login is now linked to
+        DemoData.execute(dataSource, """
+                insert into member_notification (person_hash, membership_id, type, text_zh, text_en, object_id)
+                select person_hash, id, 'TRANSFER_STEP', '分页测试', 'paging test', n::text from membership, generate_series(1, 2) n where id = 1""");
         String apply = "mutation($input: ApplyForProgramInput!) { applyForProgram(input: $input) { id } }";
         ok("worker", apply, Map.of("programId", program));
         ok("worker", apply, Map.of("programId", second));
