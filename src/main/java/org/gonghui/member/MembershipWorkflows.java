@@ -72,9 +72,6 @@ public class MembershipWorkflows {
     Idempotency idempotency;
 
     @Inject
-    Event<MemberNotice> notices;
-
-    @Inject
     TransferRequestExpiry expiry;
 
     /** How long a member's transfer request waits for the outgoing union. */
