@@ -16,33 +16,12 @@ final class HardshipInputs {
     /** A new file. */
     @Input("OpenHardshipFileInput")
     @Description("困难职工建档申请 (open a hardship file for a member of your union or of a union directly below yours)")
-    public static class Open {
+    public static class Open extends Apply {
+
         @Id
         @NonNull
         @Description("The member (membership id).")
         public Long memberId;
-
-        @NonNull
-        @Description("Level.")
-        public HardshipEnums.Level level;
-
-        @NonNull
-        @Description("Causes (at least one).")
-        public List<HardshipEnums.@NonNull Reason> reasons;
-
-        @NonNull
-        @Description("People in the household (1-20).")
-        public Integer householdSize;
-
-        @NonNull
-        @Description("Monthly household income in yuan (exact decimal string).")
-        public String monthlyIncomeYuan;
-
-        @Description("Dependents (default 0).")
-        public Integer dependents;
-
-        @Description("Description of the situation (up to 2,000 characters).")
-        public String description;
     }
 
     /** A step forward. */
@@ -72,7 +51,7 @@ final class HardshipInputs {
             + "The household facts are stored encrypted; officials review them.")
     public static class Apply {
         @NonNull
-        @Description("The level the member applies for (officials review it).")
+        @Description("Level (on a member's own application: the level asked for, which officials review).")
         public HardshipEnums.Level level;
 
         @NonNull
@@ -92,18 +71,5 @@ final class HardshipInputs {
 
         @Description("Description of the situation (up to 2,000 characters).")
         public String description;
-
-        /** The same facts as an official's file for membership {@code memberId}: one code path for both. */
-        Open asOpen(long memberId) {
-            Open open = new Open();
-            open.memberId = memberId;
-            open.level = level;
-            open.reasons = reasons;
-            open.householdSize = householdSize;
-            open.monthlyIncomeYuan = monthlyIncomeYuan;
-            open.dependents = dependents;
-            open.description = description;
-            return open;
-        }
     }
 }

@@ -95,7 +95,7 @@ public class HardshipService {
     public OwnHardshipCase apply(HardshipInputs.Apply input) {
         Membership m = members.ownOpenMembership()
                 .orElseThrow(() -> new NotFoundException("me.membership: 您的账号尚未关联有效会籍 — your login is linked to no membership in good standing"));
-        HardshipFile file = create(m, input.asOpen(m.id), "applyForHardshipAid");
+        HardshipFile file = create(m, input, "applyForHardshipAid");
         notices.fire(new MemberNotice(m.id, NoticeType.HARDSHIP_STEP, "您的困难帮扶申请已提交, 等待工会审核",
                 "Your hardship aid application was received and awaits your union's review", String.valueOf(file.id)));
         return OwnHardshipCase.page(List.of(file)).get(0);
@@ -134,7 +134,7 @@ public class HardshipService {
     private static final Counter<OwnFiles> OWN_COUNT = Counter.eachBy(of -> HardshipFile.count("personHash = ?1", of.personHash()));
 
     /** Opens a file for a member already checked; {@code operation} names it in the audit trail. */
-    private HardshipFile create(Membership m, HardshipInputs.Open input, String operation) {
+    private HardshipFile create(Membership m, HardshipInputs.Apply input, String operation) {
         if (!m.status.isOpen()) {
             throw new ValidationException("memberId: 会员状态为 " + m.status + " — files are opened for members in good standing");
         }
