@@ -102,7 +102,7 @@ public class MemberService {
         Map<Long, List<Member>> byUnion = new HashMap<>();
         if (!sources.isEmpty()) {
             Map<String, Object> params = new HashMap<>();
-            params.put("unions", longArray(sources.stream().map(u -> u.id).toList()));
+            params.put("unions", SqlText.longArray(sources.stream().map(u -> u.id).toList()));
             params.put("after", page.afterId() == null ? 0L : page.afterId());
             params.put("limit", page.rowsToFetch());
             params.put("statuses", statusArray);
@@ -191,7 +191,7 @@ public class MemberService {
             return List.of();
         }
         return page("select " + Member.COLUMNS + " from membership m join person p on p.id = m.person_id where m.id = any(cast(:ids as bigint[]))",
-                Map.of("ids", longArray(ids)));
+                Map.of("ids", SqlText.longArray(ids)));
     }
 
     // --- the member's own view
@@ -447,7 +447,7 @@ public class MemberService {
             List<Object[]> rows = Membership.getEntityManager().createNativeQuery("""
                     select union_id, count(*) from membership
                      where union_id = any(cast(:unions as bigint[])) and status = any(cast(:statuses as text[])) group by union_id""")
-                    .setParameter("unions", longArray(unionIds))
+                    .setParameter("unions", SqlText.longArray(unionIds))
                     .setParameter("statuses", statusArray)
                     .getResultList();
             for (Object[] row : rows) {
@@ -460,10 +460,6 @@ public class MemberService {
     static String statusArray(List<MemberStatus> statuses) {
         List<MemberStatus> list = statuses == null || statuses.isEmpty() ? List.of(MemberStatus.values()) : statuses;
         return SqlText.textArray(list.stream().map(Enum::name).sorted().distinct().toList());
-    }
-
-    static String longArray(Collection<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
     static Map<Long, TradeUnion> byId(Collection<TradeUnion> unions) {

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.gonghui.support.SqlText;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -93,7 +94,7 @@ public class MembershipEvent extends PanacheEntityBase {
                 select e.* from unnest(cast(:ids as bigint[])) as m(id) cross join lateral (
                     select * from membership_event e where e.membership_id = m.id and e.id > :after order by e.id limit :limit) e""",
                 MembershipEvent.class)
-                .setParameter("ids", MemberService.longArray(membershipIds))
+                .setParameter("ids", SqlText.longArray(membershipIds))
                 .setParameter("after", afterId == null ? 0L : afterId)
                 .setParameter("limit", limit)
                 .getResultList();

@@ -180,8 +180,10 @@ public class RateLimitBuckets {
 
     private Bucket bucket(Kind kind, String key) {
         var builder = buckets.builder().withImplicitConfigurationReplacement(kind.version(), TokensInheritanceStrategy.AS_IS);
-        if (kind == publicGlobal) {
-            // one row for every anonymous caller: concurrent requests of this replica share one round trip
+        if (kind == publicGlobal || kind == publicPerAddress || kind == publicPerAppInstance) {
+            // rows that many concurrent anonymous requests draw from (every caller; an address, which a carrier-grade NAT
+            // shares among many phones): concurrent requests of this replica for the same row share one round trip,
+            // each still taking its own token
             builder = builder.withOptimization(Optimizations.batching());
         }
         return builder.build(kind.name() + "/" + key, kind::configuration);

@@ -36,6 +36,11 @@ public final class SqlText {
         return List.copyOf(grams);
     }
 
+    /** A PostgreSQL array literal of ids, for {@code cast(:ids as bigint[])}. */
+    public static String longArray(java.util.Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
     /** A PostgreSQL array literal of texts, every element quoted. */
     public static String textArray(List<String> values) {
         StringBuilder literal = new StringBuilder("{");

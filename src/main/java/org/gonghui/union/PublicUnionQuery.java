@@ -13,6 +13,7 @@ import org.gonghui.security.Subtree;
 import org.gonghui.support.SqlText;
 import org.gonghui.support.Text;
 import org.gonghui.support.ValidationException;
+import org.hibernate.query.NativeQuery;
 
 /**
  * The public union directory's conditions as native SQL over {@code trade_union u}: always the public
@@ -76,19 +77,33 @@ record PublicUnionQuery(String where, Map<String, Object> params, GeoArea area) 
         return new PublicUnionQuery(where.toString(), params, area);
     }
 
-    /** One page of ids (and distances, when near), in the list's order, after the given position. */
+    /**
+     * The card columns of {@code trade_union u}, read with the page in the same statement (no entity is loaded:
+     * a card is public data only, and hydrating the wide union rows was most of findUnions' work).
+     */
+    private static final String CARD_COLUMNS = "u.id, u.name, u.short_name, u.kind, u.host_employer_name, u.address,"
+            + " case when u.publish_office_phone then u.office_phone end as office_phone, u.opening_hours, u.region_code, "
+            + Subtree.column("u") + " as path, u.latitude, u.longitude";
+
+    /** One page of cards (with distances, when near), in the list's order, after the given position; one statement. */
     @SuppressWarnings("unchecked")
     List<Candidate> page(Double afterKm, Long afterId, int limit) {
         String sql;
         if (area == null) {
-            sql = "select u.id, null as distance_km from trade_union u where " + where + (afterId == null ? "" : " and u.id > :afterId")
-                    + " order by u.id limit :limit";
+            sql = "select " + CARD_COLUMNS + ", cast(null as double precision) as distance_km from trade_union u where " + where
+                    + (afterId == null ? "" : " and u.id > :afterId") + " order by u.id limit :limit";
         } else {
-            sql = "select id, distance_km from (select u.id, " + GeoArea.distanceKmSql("u") + " as distance_km from trade_union u where " + where
+            sql = "select * from (select " + CARD_COLUMNS + ", " + GeoArea.distanceKmSql("u") + " as distance_km from trade_union u where " + where
                     + ") c where distance_km <= :radius" + (afterId == null ? "" : " and (distance_km, id) > (:afterKm, :afterId)")
                     + " order by distance_km, id limit :limit";
         }
-        var query = TradeUnion.getEntityManager().createNativeQuery(sql).setParameter("limit", limit);
+        var query = TradeUnion.getEntityManager().createNativeQuery(sql).unwrap(NativeQuery.class)
+                .addScalar("id", Long.class).addScalar("name", String.class).addScalar("short_name", String.class)
+                .addScalar("kind", String.class).addScalar("host_employer_name", String.class).addScalar("address", String.class)
+                .addScalar("office_phone", String.class).addScalar("opening_hours", String[].class).addScalar("region_code", String.class)
+                .addScalar("path", String.class).addScalar("latitude", Double.class).addScalar("longitude", Double.class)
+                .addScalar("distance_km", Double.class);
+        query.setParameter("limit", limit);
         bind(query);
         if (afterId != null) {
             query.setParameter("afterId", afterId);
@@ -96,8 +111,7 @@ record PublicUnionQuery(String where, Map<String, Object> params, GeoArea area) 
                 query.setParameter("afterKm", afterKm);
             }
         }
-        return ((List<Object[]>) query.getResultList()).stream()
-                .map(row -> new Candidate(((Number) row[0]).longValue(), row[1] == null ? null : ((Number) row[1]).doubleValue())).toList();
+        return ((List<Object[]>) query.getResultList()).stream().map(Candidate::of).toList();
     }
 
     /** How many unions the whole list holds; one statement. */
@@ -115,7 +129,14 @@ record PublicUnionQuery(String where, Map<String, Object> params, GeoArea area) 
         }
     }
 
-    /** A union of the list and its distance from the point (null without one). */
-    record Candidate(long id, Double distanceKm) {
+    /** A union of the list: its public card's columns and its distance from the point (null without one). */
+    record Candidate(long id, String name, String shortName, UnionKind kind, String hostEmployerName, String address, String publishedPhone,
+            String[] openingPeriods, String regionCode, String path, Double latitude, Double longitude, Double distanceKm) {
+
+        static Candidate of(Object[] row) {
+            return new Candidate((Long) row[0], (String) row[1], (String) row[2], UnionKind.valueOf((String) row[3]), (String) row[4],
+                    (String) row[5], (String) row[6], (String[]) row[7], (String) row[8], (String) row[9], (Double) row[10], (Double) row[11],
+                    (Double) row[12]);
+        }
     }
 }

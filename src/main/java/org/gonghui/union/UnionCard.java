@@ -63,19 +63,19 @@ public class UnionCard {
     @Ignore
     public final CoordinateSystem requestSystem;
 
-    UnionCard(TradeUnion union, CoordinateSystem requestSystem) {
-        this.id = union.id;
-        this.name = union.name;
-        this.shortName = union.shortName;
-        this.kind = union.kind;
-        this.hostEmployerName = union.hostEmployerName;
-        this.address = union.address;
-        this.officePhone = union.publishOfficePhone ? union.officePhone : null;
-        this.openingHours = union.getOpeningHours();
-        this.regionCode = union.regionCode;
-        this.pathIds = union.pathIds();
-        this.latitude = union.latitude;
-        this.longitude = union.longitude;
+    UnionCard(PublicUnionQuery.Candidate row, CoordinateSystem requestSystem) {
+        this.id = row.id();
+        this.name = row.name();
+        this.shortName = row.shortName();
+        this.kind = row.kind();
+        this.hostEmployerName = row.hostEmployerName();
+        this.address = row.address();
+        this.officePhone = row.publishedPhone();
+        this.openingHours = OpeningHours.read(row.openingPeriods());
+        this.regionCode = row.regionCode();
+        this.pathIds = TradeUnion.idsOf(row.path());
+        this.latitude = row.latitude();
+        this.longitude = row.longitude();
         this.requestSystem = requestSystem;
     }
 }

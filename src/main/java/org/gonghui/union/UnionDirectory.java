@@ -17,6 +17,7 @@ import org.gonghui.geo.CoordinateSystem;
 import org.gonghui.geo.GeoPoint;
 import org.gonghui.region.Region;
 import org.gonghui.region.Regions;
+import org.gonghui.support.SqlText;
 import org.gonghui.support.paging.CountKey;
 import org.gonghui.support.paging.CountKey.Counter;
 import org.gonghui.support.paging.Page;
@@ -51,10 +52,8 @@ public class UnionDirectory {
     }
 
     private static UnionCardConnection cards(Page<PublicUnionQuery.Candidate> found, CoordinateSystem system) {
-        Map<Long, TradeUnion> byIds = TradeUnion.listByIds(found.rows().stream().map(PublicUnionQuery.Candidate::id).toList()).stream()
-                .collect(Collectors.toMap(u -> u.id, Function.identity()));
         return new UnionCardConnection(found, found.edges((c, cursor) -> new UnionCardConnection.UnionCardEdge(
-                new UnionCard(byIds.get(c.id()), system), c.distanceKm(), cursor)));
+                new UnionCard(c, system), c.distanceKm(), cursor)));
     }
 
     public List<Integer> totalCounts(List<UnionCardConnection> connections) {
@@ -63,9 +62,9 @@ public class UnionDirectory {
 
     /** The unions above each card, root first (id, name, level: public), in one statement for all cards. */
     public List<List<UnionRef>> above(List<UnionCard> cards) {
-        Map<Long, TradeUnion> byId = ancestorsOf(cards);
+        Map<Long, Ancestor> byId = ancestorsOf(cards);
         return cards.stream().map(c -> c.pathIds.subList(0, c.pathIds.size() - 1).stream().map(byId::get).filter(Objects::nonNull)
-                .map(UnionRef::new).toList()).toList();
+                .map(Ancestor::ref).toList()).toList();
     }
 
     /**
@@ -74,13 +73,13 @@ public class UnionDirectory {
      */
     public List<Region> regions(List<UnionCard> cards) {
         boolean inherit = cards.stream().anyMatch(c -> c.regionCode == null);
-        Map<Long, TradeUnion> ancestors = inherit ? ancestorsOf(cards) : Map.of();
+        Map<Long, Ancestor> ancestors = inherit ? ancestorsOf(cards) : Map.of();
         List<String> codes = new ArrayList<>();
         for (UnionCard card : cards) {
             String code = card.regionCode;
             for (int i = card.pathIds.size() - 2; code == null && i >= 0; i--) {
-                TradeUnion above = ancestors.get(card.pathIds.get(i));
-                code = above == null ? null : above.regionCode;
+                Ancestor above = ancestors.get(card.pathIds.get(i));
+                code = above == null ? null : above.regionCode();
             }
             codes.add(code);
         }
@@ -96,11 +95,28 @@ public class UnionDirectory {
         return GeoPoint.of(card.latitude, card.longitude, requested == null ? card.requestSystem : requested);
     }
 
-    private static Map<Long, TradeUnion> ancestorsOf(List<UnionCard> cards) {
+    /** What a card needs of a union above it: public, no entity loaded. */
+    private record Ancestor(long id, String name, UnionLevel level, String regionCode) {
+
+        UnionRef ref() {
+            return new UnionRef(id, name, level);
+        }
+    }
+
+    /** The unions above every card, in one statement. */
+    @SuppressWarnings("unchecked")
+    private static Map<Long, Ancestor> ancestorsOf(List<UnionCard> cards) {
         Set<Long> ids = new LinkedHashSet<>();
         for (UnionCard c : cards) {
             ids.addAll(c.pathIds.subList(0, c.pathIds.size() - 1));
         }
-        return TradeUnion.listByIds(ids).stream().collect(Collectors.toMap(u -> u.id, Function.identity()));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = TradeUnion.getEntityManager()
+                .createNativeQuery("select id, name, level, region_code from trade_union where id = any(cast(:ids as bigint[]))")
+                .setParameter("ids", SqlText.longArray(ids)).getResultList();
+        return rows.stream().map(r -> new Ancestor(((Number) r[0]).longValue(), (String) r[1], UnionLevel.valueOf((String) r[2]), (String) r[3]))
+                .collect(Collectors.toMap(Ancestor::id, Function.identity()));
     }
 }

@@ -24,6 +24,12 @@ public class UnionRef {
     public UnionRef() {
     }
 
+    public UnionRef(Long id, String name, UnionLevel level) {
+        this.id = id;
+        this.name = name;
+        this.level = level;
+    }
+
     public UnionRef(TradeUnion union) {
         this.id = union.id;
         this.name = union.name;
