@@ -3,13 +3,22 @@ package org.gonghui.rights;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import javax.sql.DataSource;
 
+import org.gonghui.calendar.WorkingCalendar.Deadline;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
@@ -20,12 +29,15 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 /**
  * Publishing a year recomputes, in the same transaction, the open deadlines that count days of that year:
  * cases computed on the Monday-to-Friday fallback move where the new schedule has a holiday, get a
  * DEADLINE_RECOMPUTED step and a new version, and lose the fallback mark; cases outside the year and
  * cases no longer open are untouched; thousands of cases cost the same statements as one. Cases are
- * inserted with SQL (V17 columns) in 河阳保安 (41030611); 2027 is published with New Year's Day only.
+ * inserted with SQL (V17 columns) in 河阳保安 (41030611); 2027 is published with New Year's Day only. A deadline
+ * computed while a publication runs is either stored before it (and recomputed) or computed after it.
  */
 @QuarkusTestWithOidc
 class DeadlineRecomputationTests {
@@ -38,6 +50,12 @@ class DeadlineRecomputationTests {
 
     @Inject
     SessionFactory sessionFactory;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    RightsDeadlines deadlines;
 
     @AfterEach
     void restore() {
@@ -133,6 +151,47 @@ class DeadlineRecomputationTests {
         assertEquals(one, many, "statements of one recomputed case and of 2,000");
         assertEquals(2000, DemoData.queryLong(dataSource, "select count(*) from rights_case where accept_due = '2027-01-05' and not deadline_fallback and version = 1"));
         assertEquals(2000, DemoData.queryLong(dataSource, "select count(*) from rights_case_step where kind = 'DEADLINE_RECOMPUTED'"));
+    }
+
+    @Test
+    void aDeadlineComputedWhileTheYearIsBeingPublishedIsRecomputedWithIt() throws Exception {
+        CountDownLatch computed = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // a submission computes its deadline on the fallback (2027 unpublished) and has not committed yet
+            Future<?> submission = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                Deadline due = deadlines.acceptDue(Instant.parse("2026-12-30T02:00:00Z"));
+                assertEquals(new Deadline(LocalDate.of(2027, 1, 4), true), due);
+                em.createNativeQuery("""
+                        insert into rights_case (category, channel, status, description_cipher, description_key, received_union_id,
+                                                 handling_union_id, submitted_by, submitted_at, accept_due, deadline_fallback)
+                        values ('WAGE_ARREARS', 'APP', 'SUBMITTED', '\\x00', 'test', :union, :union, 'sub-fixture', '2026-12-30 10:00+08',
+                                cast(:due as date), :fallback)""")
+                        .setParameter("union", UNION).setParameter("due", due.day().toString()).setParameter("fallback", due.fallback())
+                        .executeUpdate();
+                computed.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            computed.await();
+            Future<Result> publication = threads.submit(DeadlineRecomputationTests::publish2027);
+            // the publication waits for the submission's transaction (the calendar's lock), then sees its case
+            DemoData.awaitWaitingWriters(dataSource, 1);
+            release.countDown();
+            submission.get(30, TimeUnit.SECONDS);
+            Result published = publication.get(30, TimeUnit.SECONDS);
+            assertFalse(published.hasErrors(), published::toString);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        long id = DemoData.queryLong(dataSource, "select id from rights_case");
+        assertEquals("2027-01-05|null|f|1", deadlines(id));
+        assertEquals(1, steps(id));
     }
 
     private long countedPublication() {
