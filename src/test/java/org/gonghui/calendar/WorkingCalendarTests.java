@@ -21,6 +21,8 @@ import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
 import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +40,9 @@ class WorkingCalendarTests {
 
     @Inject
     RightsDeadlines deadlines;
+
+    @Inject
+    SessionFactory sessionFactory;
 
     static Instant shanghai(String localDateTime) {
         return ZonedDateTime.of(LocalDateTime.parse(localDateTime), RightsDeadlines.CHINA).toInstant();
@@ -125,6 +130,15 @@ class WorkingCalendarTests {
         assertEquals(List.of("2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"), y2026.data("workingCalendar.makeUpWorkdays"));
         // 261 weekdays − 19 weekday holidays + 6 make-up days
         assertEquals(248, (int) y2026.data("workingCalendar.workingDays"));
+    }
+
+    @Test
+    void readingAYearIsOneStatement() {
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.clear();
+        Result result = GraphQLClient.post(Tokens.forDemoUser("jili"), READ, Map.of("y", 2026));
+        assertFalse(result.hasErrors(), result::toString);
+        assertEquals(1, statistics.getPrepareStatementCount(), "the year, its days and its working days in one statement");
     }
 
     @Test

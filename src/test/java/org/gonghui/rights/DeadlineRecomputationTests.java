@@ -148,6 +148,8 @@ class DeadlineRecomputationTests {
                 select 'WAGE_ARREARS', 'APP', 'SUBMITTED', '\\x00', 'test', %d, %d, 'sub-fixture', '2026-12-30 10:00+08', '2027-01-04', true
                   from generate_series(1, 2000)""".formatted(UNION, UNION));
         long many = countedPublication();
+        // the publication's own statements (lock, year read before and after, upsert, delete, insert, audit) and the recomputation's four
+        assertEquals(11, one, "statements of a publication that recomputes one case");
         assertEquals(one, many, "statements of one recomputed case and of 2,000");
         assertEquals(2000, DemoData.queryLong(dataSource, "select count(*) from rights_case where accept_due = '2027-01-05' and not deadline_fallback and version = 1"));
         assertEquals(2000, DemoData.queryLong(dataSource, "select count(*) from rights_case_step where kind = 'DEADLINE_RECOMPUTED'"));
