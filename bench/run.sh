@@ -894,14 +894,24 @@ STAT_PLAN_SUMMARY=""
 java_text_block() { # java-file constant: the SQL of `static final String <constant> = """...""";`, named parameters as $1, $2
     awk -v name="$2" '
         index($0, "static final String " name " = \"\"\"") { on = 1; next }
-        on && index($0, "\"\"\";") { sub(/""";.*/, ""); print; exit }
+        on && index($0, "\"\"\"") { sub(/""".*/, ""); print; exit }
         on { print }' "$1" | sed 's/:ids\b/$1/g; s/:end\b/$2/g'
+}
+# StatisticsService's statements end in `""".formatted(...)`: its arguments filled in, in order.
+stat_statement() { # constant
+    local sql
+    sql=$(java_text_block "$STAT_SOURCE" "$1")
+    case "$1" in
+        CURRENT) sql=${sql/'%s'/path}; sql=${sql/'%s'/"starts_with(u.path, t.path)"} ;;
+        AS_OF) sql=${sql/'%s'/"u.path >= r.path and u.path < left(r.path, -1) || '0'"} ;;
+    esac
+    printf '%s\n' "$sql"
 }
 if [ ${#STAT_QUERIES[@]} -gt 0 ]; then
     log "explaining the statistics statements (bench/explain_statistics.sql)"
     STAT_SOURCE="$REPO_DIR/src/main/java/org/gonghui/statistics/StatisticsService.java"
     ST_CHILDREN="{$(grep -o '"node":{"id":"[0-9]*"' "$WORK/ST3.response.json" | grep -o '[0-9]*' | paste -sd, -)}"
-    psql_explain -d "$BENCH_DB" -v current_sql="$(java_text_block "$STAT_SOURCE" CURRENT)" -v as_of_sql="$(java_text_block "$STAT_SOURCE" AS_OF)" \
+    psql_explain -d "$BENCH_DB" -v current_sql="$(stat_statement CURRENT)" -v as_of_sql="$(stat_statement AS_OF)" \
         -v province="$PROVINCE_ID" -v county="$ST_COUNTY" -v children="$ST_CHILDREN" -v as_of="$ST_AS_OF" \
         -f "$BENCH_DIR/explain_statistics.sql" >"$STAT_PLANS_FILE" 2>&1 || die "explain_statistics.sql failed: $(tail -n 5 "$STAT_PLANS_FILE")"
     STAT_PLAN_SUMMARY=$(awk '
@@ -931,11 +941,7 @@ RIGHTS_PLANS_FILE="$WORK/rights-plans.txt"
 RIGHTS_PLAN_SUMMARY=""
 rights_statement() { # constant: the statement of RightsCaseStatisticsService as the app runs it, parameters $1..$5
     local source="$REPO_DIR/src/main/java/org/gonghui/rights/RightsCaseStatisticsService.java" sql
-    # the text block up to its closing quotes (java_text_block wants `""";`, these end in `""".formatted(...)`)
-    sql=$(awk -v name="$1" '
-        index($0, "static final String " name " = \"\"\"") { on = 1; next }
-        on && index($0, "\"\"\"") { sub(/""".*/, ""); print; exit }
-        on { print }' "$source")
+    sql=$(java_text_block "$source" "$1")
     fragment() { sed -n "s/.*static final String $1 = \"\(.*\)\";/\1/p" "$source"; }
     # the .formatted(...) arguments, in their order: Subtree.sqlWithinByRange("u", "t"), then the fragments
     sql=${sql//'%1$s'/"u.path >= t.path and u.path < left(t.path, -1) || '0'"}
@@ -944,7 +950,8 @@ rights_statement() { # constant: the statement of RightsCaseStatisticsService as
     else
         sql=${sql//'%2$s'/$(fragment OPEN)}; sql=${sql//'%3$s'/$(fragment OVERDUE)}
     fi
-    sed 's/:ids\b/$1/g; s/:start\b/$2/g; s/:end\b/$3/g; s/:dayEnd\b/$5/g; s/:day\b/$4/g' <<<"$sql"
+    # java_text_block numbered :ids and :end as StatisticsService's $1 and $2; these are $1..$5
+    sed 's/\$2/$3/g; s/:end\b/$3/g; s/:start\b/$2/g; s/:dayEnd\b/$5/g; s/:day\b/$4/g' <<<"$sql"
 }
 if [ ${#RIGHTS_QUERIES[@]} -gt 0 ]; then
     log "explaining the rights-case statements (bench/explain_rights.sql)"
