@@ -19,6 +19,7 @@
 # checks each query once with curl; warms the JVM up; then per query runs a wrk
 # warm-up (not reported) and a measured run; prints a table (also written to
 # bench/results/<timestamp>.txt) and the app's RSS. The app is stopped on exit, on failure too.
+# Unless RIGHTS_CASES=0, bench/generate_rights_cases.sql then adds 1,000,000 rights cases over the hierarchy.
 # With the joincost phase, bench/join_cost.sh then measures the statistics triggers' cost on joins
 # (pgbench, 32 concurrent joiners into one grassroots union, triggers off and on).
 #
@@ -27,6 +28,8 @@
 #   members   M1-M4 (member searches)                                  needs MEMBERS > 0
 #   services  S1, S2, S3, U1, P1, P2 (nearest sites, card check, findUnions, programs) needs MEMBERS > 0
 #   stats     ST1-ST5 (subtree statistics, as of a year back, monthly trend)
+#   rights    R1 (a county's open-case queue), R2 (a province's rightsCaseStatistics for a year), each also as
+#             a ratio to ST1 (measured in the same run, also when the stats phase is not)
 #   joincost  bench/join_cost.sh after the HTTP measurements (the app stopped)
 #   all       all of these (the default)
 # e.g. PHASES=stats MEMBERS=5000000 bench/run.sh, then PHASES=stats,joincost REUSE_DB=1 bench/run.sh
@@ -54,6 +57,7 @@
 #   MEMBER_AS_OF [today, Asia/Shanghai] the day the members are dated to: they joined in the 24 months before
 #   MEMBER_HEAP [1g]                   -Xmx of the member generator (its memory is bounded: 5,000,000 fit in 1g)
 #   PHASES [all]                       see above
+#   RIGHTS_CASES [1000000]             rights cases to generate (bench/generate_rights_cases.sql); 0: none
 #   REUSE_DB [0]                       1: measure on $BENCH_DB as an earlier run loaded it (no drop, no load);
 #                                      its personal-data keys were kept in bench/results/$BENCH_DB.keys
 #   JOIN_SECONDS [30]  JOIN_ROUNDS [2]  JOIN_RATE  JOIN_KEEP ...   settings of bench/join_cost.sh, passed through
@@ -86,6 +90,7 @@ MEMBER_SEED="${MEMBER_SEED:-20251231}"
 MEMBER_AS_OF="${MEMBER_AS_OF:-$(TZ=Asia/Shanghai date +%F)}"
 MEMBER_HEAP="${MEMBER_HEAP:-1g}"
 PHASES="${PHASES:-all}"
+RIGHTS_CASES="${RIGHTS_CASES:-1000000}"
 REUSE_DB="${REUSE_DB:-0}"
 COMPARE="${COMPARE:-}"
 ROUNDS="${ROUNDS:-3}"
@@ -106,10 +111,10 @@ die() { log "ERROR: $*"; exit 1; }
 seconds_since() { awk -v ns=$(( $(date +%s%N) - $1 )) 'BEGIN { printf "%.1f", ns / 1e9 }'; }
 
 # --- Phases.
-[ "$PHASES" = all ] && PHASES=core,members,services,stats,joincost
+[ "$PHASES" = all ] && PHASES=core,members,services,stats,rights,joincost
 phase() { case ",$PHASES," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 for p in ${PHASES//,/ }; do
-    case "$p" in core|members|services|stats|joincost) ;; *) echo "unknown phase: $p (see --help)" >&2; exit 2 ;; esac
+    case "$p" in core|members|services|stats|rights|joincost) ;; *) echo "unknown phase: $p (see --help)" >&2; exit 2 ;; esac
 done
 psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -U postgres "$@"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -261,7 +266,7 @@ db_size() {
     select coalesce(c.relname, 'database') as relation, to_char(c.reltuples, 'FM999,999,999,990') as rows,
            pg_size_pretty(coalesce(pg_total_relation_size(c.oid), pg_database_size(current_database()))) as size
       from unnest(array['trade_union', 'person', 'membership', 'membership_event', 'service_site', 'service_program',
-                        'program_beneficiary', 'stat_change', 'stat_pending', 'union_stat', null]) with ordinality t (name, n)
+                        'program_beneficiary', 'stat_change', 'stat_pending', 'union_stat', 'rights_case', null]) with ordinality t (name, n)
       left join pg_class c on c.relname = t.name and c.relkind = 'r'
      order by t.n"
 }
@@ -270,6 +275,7 @@ GEN_SECONDS=""
 MEMBER_SECONDS=""
 SERVICE_SECONDS=""
 SERVICE_COUNTS=""
+RIGHTS_SECONDS=""
 STAT_SUMMARY=""
 LOAD_SUMMARY=""
 if [ "$REUSE_DB" = 1 ]; then
@@ -324,6 +330,16 @@ if [ "$MEMBERS" -gt 0 ]; then
                (select count(*) from service_program), (select count(*) from program_beneficiary),
                (select count(membership_id) from program_beneficiary), (select count(organisation_name) from program_beneficiary))")
     log "services generated in $SERVICE_SECONDS s (including VACUUM ANALYZE): $SERVICE_COUNTS"
+fi
+
+# Rights cases (issue 16): set-based SQL over the generated unions and members (none of members with MEMBERS=0).
+if [ "$RIGHTS_CASES" -gt 0 ]; then
+    log "generating $RIGHTS_CASES rights cases (bench/generate_rights_cases.sql)"
+    GEN_START=$(date +%s%N)
+    psql_bench -d "$BENCH_DB" -v cases="$RIGHTS_CASES" -c '\timing on' -f "$BENCH_DIR/generate_rights_cases.sql" >"$WORK/rights.log"
+    log "rights cases statement times (ms): $(sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' "$WORK/rights.log" | tr '\n' ' ')"
+    RIGHTS_SECONDS=$(seconds_since "$GEN_START")
+    log "rights cases generated in $RIGHTS_SECONDS s (including VACUUM ANALYZE)"
 fi
 
 # Statistics: triggers back on, then the ledger and rollup rebuilt from the rows in one transaction
@@ -514,6 +530,39 @@ if phase stats; then
     STAT_QUERIES=(ST1 ST2 ST3 ST4 ST5)
 fi
 
+# Rights-case targets. R1: the county whose subtree handles the most open cases, its open-case queue (50 per
+# page with totalCount; the query of the rights part, rightsCases); R2: province 41's rightsCaseStatistics
+# over the last 12 months. Both are reported as ratios to ST1 (province 41's statistics) of the same run.
+RIGHTS_QUERIES=()
+RIGHTS_COUNTS=""
+if phase rights; then
+    RIGHTS_COUNTS=$(psql_bench -d "$BENCH_DB" -Atc "
+        select format('%s rights cases (%s open, %s overdue for acceptance, %s referred, %s of members); rights_case %s',
+               count(*), count(*) filter (where status in ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS')),
+               count(*) filter (where status = 'SUBMITTED' and accept_due < (now() at time zone 'Asia/Shanghai')::date),
+               count(*) filter (where cardinality(referred_from_union_ids) > 0), count(membership_id),
+               pg_size_pretty(pg_total_relation_size('rights_case'))) from rights_case")
+    R_FROM=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%Y-%m-15) -11 months" +%Y-%m)
+    R_TO=$(TZ=Asia/Shanghai date +%Y-%m)
+    IFS='|' read -r R_COUNTY R_COUNTY_OPEN < <(psql_bench -d "$BENCH_DB" -Atc "
+        select c.id, count(*) from trade_union c
+          join trade_union u on u.path >= c.path and u.path < left(c.path, -1) || '0'
+          join rights_case k on k.handling_union_id = u.id and k.status in ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS')
+         where c.level = 'COUNTY' group by c.id order by 2 desc, 1 limit 1")
+    [ -n "$R_COUNTY" ] || die "no county handles an open rights case (RIGHTS_CASES=0, or a database loaded before issue 16: reload it)"
+    # received in the province's subtree in the period: what R2's `received` must say
+    R2_RECEIVED=$(psql_bench -d "$BENCH_DB" -Atc "
+        select count(*) from rights_case k join trade_union u on u.id = k.received_union_id
+         where u.path >= (select path from trade_union where id = $PROVINCE_ID) and u.path < (select left(path, -1) || '0' from trade_union where id = $PROVINCE_ID)
+           and k.submitted_at >= date '$R_FROM-01'::timestamp at time zone 'Asia/Shanghai'
+           and k.submitted_at < (date '$R_TO-01' + interval '1 month')::timestamp at time zone 'Asia/Shanghai'")
+    log "rights targets: $RIGHTS_COUNTS; R1 county $R_COUNTY ($R_COUNTY_OPEN open cases handled in its subtree)," \
+        "R2 province $PROVINCE_ID from $R_FROM to $R_TO ($R2_RECEIVED cases received)"
+    # the ratios need ST1 in the same run
+    if [ ${#STAT_QUERIES[@]} -eq 0 ]; then RIGHTS_QUERIES=(ST1); fi
+    RIGHTS_QUERIES+=(R1 R2)
+fi
+
 # --- Request bodies: bench/queries/*.graphql (comment lines dropped, whitespace collapsed, JSON-escaped)
 # plus variables; curl and wrk send the same file.
 render_body() { # query-file variables-json output-file
@@ -546,6 +595,11 @@ if [ ${#STAT_QUERIES[@]} -gt 0 ]; then
     render_body "$BENCH_DIR/queries/st3.graphql" '{"id":"1"}' "$WORK/st3.json"
     render_body "$BENCH_DIR/queries/st4.graphql" "{\"union\":\"$ST_COUNTY\",\"asOf\":\"$ST_AS_OF\"}" "$WORK/st4.json"
     render_body "$BENCH_DIR/queries/st5.graphql" "{\"union\":\"$PROVINCE_ID\",\"from\":\"$ST_FROM\",\"to\":\"$ST_TO\"}" "$WORK/st5.json"
+fi
+if [ ${#RIGHTS_QUERIES[@]} -gt 0 ]; then
+    [ -f "$WORK/st1.json" ] || render_body "$BENCH_DIR/queries/st1.graphql" "{\"union\":\"$PROVINCE_ID\"}" "$WORK/st1.json"
+    render_body "$BENCH_DIR/queries/r1.graphql" "{\"county\":\"$R_COUNTY\"}" "$WORK/r1.json"
+    render_body "$BENCH_DIR/queries/r2.graphql" "{\"union\":\"$PROVINCE_ID\",\"from\":\"$R_FROM\",\"to\":\"$R_TO\"}" "$WORK/r2.json"
 fi
 
 declare -A SIZE
@@ -614,6 +668,15 @@ if [ ${#STAT_QUERIES[@]} -gt 0 ]; then
     ST5_MONTHS=$(occurrences '"month"' "$WORK/ST5.response.json")
     [ "$ST5_MONTHS" -eq "$ST_MONTHS" ] || die "ST5 returned $ST5_MONTHS months, expected $ST_MONTHS ($ST_FROM to $ST_TO)"
 fi
+if [ ${#RIGHTS_QUERIES[@]} -gt 0 ]; then
+    [ ${#STAT_QUERIES[@]} -gt 0 ] || check_once ST1 "$WORK/st1.json" '"members":'
+    check_once R1 "$WORK/r1.json" '"totalCount":'
+    R1_TOTAL=$(sed -n 's/.*"totalCount":\([0-9]*\).*/\1/p' "$WORK/R1.response.json")
+    R1_EDGES=$(occurrences '"acceptDue"' "$WORK/R1.response.json")
+    [ "$R1_EDGES" -eq $((R1_TOTAL < 50 ? R1_TOTAL : 50)) ] || die "R1 returned $R1_EDGES cases of a totalCount of $R1_TOTAL"
+    log "R1 totalCount $R1_TOTAL (open cases handled in the county's subtree, counted in SQL: $R_COUNTY_OPEN; the queue may add escalated ones)"
+    check_once R2 "$WORK/r2.json" "\"received\":$R2_RECEIVED,"
+fi
 
 # --- Measurements.
 WRK_LOG="$WORK/wrk.log"
@@ -635,7 +698,7 @@ run_wrk() { # name body-file seconds
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 body_of() { printf '%s/%s.json' "$WORK" "$(tr 'A-Z' 'a-z' <<<"$1")"; }
-QUERIES=(BASE "${CORE_QUERIES[@]}" "${MEMBER_QUERIES[@]}" "${SERVICE_QUERIES[@]}" "${STAT_QUERIES[@]}")
+QUERIES=(BASE "${CORE_QUERIES[@]}" "${MEMBER_QUERIES[@]}" "${SERVICE_QUERIES[@]}" "${STAT_QUERIES[@]}" "${RIGHTS_QUERIES[@]}")
 # Full scans of the member-scale tables while the app serves (its searches and its background jobs);
 # none is expected. Counted per query over its JVM warm-up and its measurement (PostgreSQL publishes
 # the counters within about 10 s, so a scan at the very end of one query's run may count for the next).
@@ -643,7 +706,7 @@ scan_counts() {
     psql_bench -d "$BENCH_DB" -Atc "
         select string_agg(relname || '=' || seq_scan || '/' || coalesce(seq_tup_read, 0), ' ' order by relname)
           from pg_stat_user_tables where relname in ('person', 'membership', 'membership_event', 'service_site', 'service_program', 'program_beneficiary',
-                                                     'stat_change', 'union_stat')"
+                                                     'stat_change', 'union_stat', 'rights_case')"
 }
 declare -A SEQ_SCANS
 count_scans() { # name command...: runs the command and adds the sequential scans seen meanwhile to the query's
@@ -831,14 +894,24 @@ STAT_PLAN_SUMMARY=""
 java_text_block() { # java-file constant: the SQL of `static final String <constant> = """...""";`, named parameters as $1, $2
     awk -v name="$2" '
         index($0, "static final String " name " = \"\"\"") { on = 1; next }
-        on && index($0, "\"\"\";") { sub(/""";.*/, ""); print; exit }
+        on && index($0, "\"\"\"") { sub(/""".*/, ""); print; exit }
         on { print }' "$1" | sed 's/:ids\b/$1/g; s/:end\b/$2/g'
+}
+# StatisticsService's statements end in `""".formatted(...)`: its arguments filled in, in order.
+stat_statement() { # constant
+    local sql
+    sql=$(java_text_block "$STAT_SOURCE" "$1")
+    case "$1" in
+        CURRENT) sql=${sql/'%s'/path}; sql=${sql/'%s'/"starts_with(u.path, t.path)"} ;;
+        AS_OF) sql=${sql/'%s'/"u.path >= r.path and u.path < left(r.path, -1) || '0'"} ;;
+    esac
+    printf '%s\n' "$sql"
 }
 if [ ${#STAT_QUERIES[@]} -gt 0 ]; then
     log "explaining the statistics statements (bench/explain_statistics.sql)"
     STAT_SOURCE="$REPO_DIR/src/main/java/org/gonghui/statistics/StatisticsService.java"
     ST_CHILDREN="{$(grep -o '"node":{"id":"[0-9]*"' "$WORK/ST3.response.json" | grep -o '[0-9]*' | paste -sd, -)}"
-    psql_explain -d "$BENCH_DB" -v current_sql="$(java_text_block "$STAT_SOURCE" CURRENT)" -v as_of_sql="$(java_text_block "$STAT_SOURCE" AS_OF)" \
+    psql_explain -d "$BENCH_DB" -v current_sql="$(stat_statement CURRENT)" -v as_of_sql="$(stat_statement AS_OF)" \
         -v province="$PROVINCE_ID" -v county="$ST_COUNTY" -v children="$ST_CHILDREN" -v as_of="$ST_AS_OF" \
         -f "$BENCH_DIR/explain_statistics.sql" >"$STAT_PLANS_FILE" 2>&1 || die "explain_statistics.sql failed: $(tail -n 5 "$STAT_PLANS_FILE")"
     STAT_PLAN_SUMMARY=$(awk '
@@ -859,6 +932,48 @@ if [ ${#STAT_QUERIES[@]} -gt 0 ]; then
             match($0, /Seq Scan on [a-z_]+/); t = substr($0, RSTART + 12, RLENGTH - 12); if (index(seq, t) == 0) seq = (seq == "" ? t : seq "," t)
         }
         END { flush() }' "$STAT_PLANS_FILE")
+fi
+
+# Plans of the rights-case statements (R1's queue, hand-written as the rights part's list reads it; R2's figures and
+# the headline counts of statistics, taken from RightsCaseStatisticsService.java with their fragments filled
+# in and the named parameters numbered), with the app stopped; one summary line each.
+RIGHTS_PLANS_FILE="$WORK/rights-plans.txt"
+RIGHTS_PLAN_SUMMARY=""
+rights_statement() { # constant: the statement of RightsCaseStatisticsService as the app runs it, parameters $1..$5
+    local source="$REPO_DIR/src/main/java/org/gonghui/rights/RightsCaseStatisticsService.java" sql
+    sql=$(java_text_block "$source" "$1")
+    fragment() { sed -n "s/.*static final String $1 = \"\(.*\)\";/\1/p" "$source"; }
+    # the .formatted(...) arguments, in their order: Subtree.sqlWithinByRange("u", "t"), then the fragments
+    sql=${sql//'%1$s'/"u.path >= t.path and u.path < left(t.path, -1) || '0'"}
+    if [ "$1" = FIGURES ]; then
+        sql=${sql//'%2$s'/$(fragment RESOLVED_IN)}; sql=${sql//'%3$s'/$(fragment OPEN)}; sql=${sql//'%4$s'/$(fragment OVERDUE)}
+    else
+        sql=${sql//'%2$s'/$(fragment OPEN)}; sql=${sql//'%3$s'/$(fragment OVERDUE)}
+    fi
+    # java_text_block numbered :ids and :end as StatisticsService's $1 and $2; these are $1..$5
+    sed 's/\$2/$3/g; s/:end\b/$3/g; s/:start\b/$2/g; s/:dayEnd\b/$5/g; s/:day\b/$4/g' <<<"$sql"
+}
+if [ ${#RIGHTS_QUERIES[@]} -gt 0 ]; then
+    log "explaining the rights-case statements (bench/explain_rights.sql)"
+    psql_explain -d "$BENCH_DB" -v figures_sql="$(rights_statement FIGURES)" -v headlines_sql="$(rights_statement HEADLINES)" \
+        -v province="$PROVINCE_ID" -v county="$R_COUNTY" -v from="$R_FROM" -v to="$R_TO" \
+        -f "$BENCH_DIR/explain_rights.sql" >"$RIGHTS_PLANS_FILE" 2>&1 || die "explain_rights.sql failed: $(tail -n 5 "$RIGHTS_PLANS_FILE")"
+    RIGHTS_PLAN_SUMMARY=$(awk '
+        function flush() {
+            if (stmt != "") printf "  %-8s %-34s %9s ms (planning %s ms)  buffers hit %s read %s; %s%s\n", mode, stmt, ms, plan, hit, read,
+                (idx == "" ? "no rights_case index" : idx), (seq == "" ? "" : "; SEQ SCAN on rights_case")
+            stmt = ""; ms = ""; plan = ""; hit = 0; read = 0; seq = ""; idx = ""; top = 0
+        }
+        /^=+ custom plans/ { flush(); mode = "custom" }
+        /^=+ generic plans/ { flush(); mode = "generic" }
+        /^--- / { flush(); stmt = substr($0, 5); top = 1; next }
+        stmt != "" && top && /Buffers:/ { if (match($0, /hit=[0-9]+/)) hit = substr($0, RSTART + 4, RLENGTH - 4); if (match($0, /read=[0-9]+/)) read = substr($0, RSTART + 5, RLENGTH - 5); top = 0 }
+        /Planning Time:/ { plan = $3 }
+        /Execution Time:/ { ms = $3 }
+        /rights_case_[a-z_]+_idx/ { if (match($0, /rights_case_[a-z_]+_idx/) && index(idx, substr($0, RSTART, RLENGTH)) == 0)
+            idx = idx (idx == "" ? "" : ", ") substr($0, RSTART, RLENGTH) }
+        /Seq Scan on rights_case / { seq = "yes" }
+        END { flush() }' "$RIGHTS_PLANS_FILE")
 fi
 
 # The cost of the statistics upkeep on joins (pgbench; the app is stopped).
@@ -882,6 +997,14 @@ row() { # name [target-percent-of-BASE] [target-p99-ms]
     fi
     [ "$(connections_of "$1")" = "$CONNECTIONS" ] || target="$target  (wrk -c$(connections_of "$1"))"
     printf '%-6s %10s %9s %9s %10s   %s\n' "$1" "${RPS[$1]}" "${P50[$1]}" "${P99[$1]}" "$pct%" "$target"
+}
+# A rights query: its row, its target being a ratio of its req/s to ST1's in the same run.
+row_st1() { # name target-ratio
+    local ratio
+    ratio=$(awk -v a="${RPS[$1]}" -v b="${RPS[ST1]}" 'BEGIN { printf "%.2f", a / b }')
+    printf '%-6s %10s %9s %9s %10s   %s\n' "$1" "${RPS[$1]}" "${P50[$1]}" "${P99[$1]}" \
+        "$(awk -v a="${RPS[$1]}" -v b="${RPS[BASE]}" 'BEGIN { printf "%.1f", 100 * a / b }')%" \
+        "$ratio x ST1  $(awk -v r="$ratio" -v t="$2" 'BEGIN { printf ">= %s x ST1  %s", t, (r >= t ? "met" : "MISSED") }')"
 }
 # p99 targets of the statistics queries (ms); ST5 has none.
 declare -A ST_TARGET=([ST1]=20 [ST2]=5 [ST3]=30 [ST4]=200)
@@ -917,6 +1040,12 @@ mkdir -p "$BENCH_DIR/results"
             "$ST2_UNIONS unions, ${SIZE[ST2]} bytes); ST3 union 1's first 20 children with statistics (${SIZE[ST3]} bytes);" \
             "ST4 county $ST_COUNTY as of $ST_AS_OF ($ST4_MEMBERS members then, ${SIZE[ST4]} bytes); ST5 memberTrend of province $PROVINCE_ID $ST_FROM to $ST_TO (${SIZE[ST5]} bytes)"
     fi
+    if [ ${#RIGHTS_QUERIES[@]} -gt 0 ]; then
+        [ -z "$RIGHTS_SECONDS" ] || echo "rights cases: $RIGHTS_CASES generated in $RIGHTS_SECONDS s"
+        echo "$RIGHTS_COUNTS"
+        echo "R1 rightsCases queue of county $R_COUNTY ($R_COUNTY_OPEN open cases handled in its subtree; totalCount $R1_TOTAL, ${SIZE[R1]} bytes);" \
+            "R2 rightsCaseStatistics of province $PROVINCE_ID, $R_FROM to $R_TO ($R2_RECEIVED received, ${SIZE[R2]} bytes)"
+    fi
     printf '%s\n' "$DB_SIZE"
     echo
     printf '%-6s %10s %9s %9s %10s   %s\n' query 'req/s' 'p50 ms' 'p99 ms' '% of BASE' target
@@ -927,8 +1056,10 @@ mkdir -p "$BENCH_DIR/results"
             Q2) row Q2 4 ;;
         esac
     done
-    for name in "${MEMBER_QUERIES[@]}" "${SERVICE_QUERIES[@]}" "${STAT_QUERIES[@]}"; do
+    for name in "${MEMBER_QUERIES[@]}" "${SERVICE_QUERIES[@]}" "${STAT_QUERIES[@]}" "${RIGHTS_QUERIES[@]}"; do
         case "$name" in
+            R1) row_st1 R1 1.0 ;;
+            R2) row_st1 R2 0.5 ;;
             ST*) row "$name" "" "${ST_TARGET[$name]:-}" ;;
             S3) row S3 50 ;;
             M*|S*) row "$name" "" 10 ;;
@@ -956,12 +1087,17 @@ mkdir -p "$BENCH_DIR/results"
         printf '%s\n' "$STAT_PLAN_SUMMARY"
         echo
     fi
+    if [ -n "$RIGHTS_PLAN_SUMMARY" ]; then
+        echo "rights-case plans (bench/explain_rights.sql: the queue's statements and RightsCaseStatisticsService.FIGURES and HEADLINES; EXPLAIN ANALYZE after the run, full plans below):"
+        printf '%s\n' "$RIGHTS_PLAN_SUMMARY"
+        echo
+    fi
     if [ -n "$JOIN_COST_SUMMARY" ]; then
         printf '%s\n' "$JOIN_COST_SUMMARY"
         echo
     fi
     echo "app RSS after the run: $((RSS_KB / 1024)) MiB (-Xmx1g)"
-    echo "sequential scans of person, membership, membership_event, service_site, service_program, program_beneficiary, stat_change, union_stat while the app served (pg_stat_user_tables): ${SEQ_SUMMARY:-none}"
+    echo "sequential scans of person, membership, membership_event, service_site, service_program, program_beneficiary, stat_change, union_stat, rights_case while the app served (pg_stat_user_tables): ${SEQ_SUMMARY:-none}"
     if [ -n "$APP_PROBLEMS" ]; then
         echo "app log: $(grep -c . <<<"$APP_PROBLEMS") ERROR/WARN lines, the first ones:"
         head -n 5 <<<"$APP_PROBLEMS" | cut -c1-300
@@ -975,6 +1111,7 @@ mkdir -p "$BENCH_DIR/results"
     if [ -f "$SITE_PLANS_FILE" ]; then echo; echo "--- nearest-site plans"; cat "$SITE_PLANS_FILE"; fi
     if [ -f "$UNION_PLANS_FILE" ]; then echo; echo "--- union directory plans"; cat "$UNION_PLANS_FILE"; fi
     if [ -f "$STAT_PLANS_FILE" ]; then echo; echo "--- statistics plans"; cat "$STAT_PLANS_FILE"; fi
+    if [ -f "$RIGHTS_PLANS_FILE" ]; then echo; echo "--- rights-case plans"; cat "$RIGHTS_PLANS_FILE"; fi
     if [ -f "$JOIN_COST_FILE" ]; then echo; echo "--- join cost"; sed -n '/^--- pgbench output/,$p' "$JOIN_COST_FILE"; fi
 } >>"$RESULT_FILE"
 log "results written to ${RESULT_FILE#"$REPO_DIR"/}"

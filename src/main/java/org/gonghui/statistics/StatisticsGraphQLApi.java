@@ -25,6 +25,9 @@ public class StatisticsGraphQLApi {
     @Inject
     StatisticsService statistics;
 
+    @Inject
+    RightsCaseHeadlines rightsCases;
+
     @Query("statistics")
     @Description("统计 (figures of a union's whole subtree): unions, members, key groups, new-employment-form shares, new members, "
             + "program spending, service sites. Current figures unless `asOf` is given. NOT_FOUND outside your subtree.")
@@ -58,5 +61,31 @@ public class StatisticsGraphQLApi {
             @NonNull @Name("from") @Description("First month, YYYY-MM.") String from,
             @NonNull @Name("to") @Description("Last month, YYYY-MM; at most 120 months after `from`.") String to) {
         return statistics.trend(unionId, from, to);
+    }
+
+    @Name("rightsCasesReceived")
+    @Description("维权收案 (rights cases received in the period, up to the end of `asOf`, by the unions of the subtree; a case counts under the "
+            + "union that received it). Batched with the two other rights-case counts: one statement for all of them and every union asked for.")
+    @RolesAllowed(Roles.OFFICIAL)
+    @NonNull
+    public List<@NonNull Integer> rightsCasesReceived(@Source List<UnionStatistics> sources) {
+        return rightsCases.of(sources).stream().map(h -> h.received()).toList();
+    }
+
+    @Name("rightsCasesOpen")
+    @Description("维权在办 (rights cases received by unions of the subtree and open at the end of `asOf`: neither declined nor resolved by then).")
+    @RolesAllowed(Roles.OFFICIAL)
+    @NonNull
+    public List<@NonNull Integer> rightsCasesOpen(@Source List<UnionStatistics> sources) {
+        return rightsCases.of(sources).stream().map(h -> h.open()).toList();
+    }
+
+    @Name("rightsCasesOverdue")
+    @Description("维权超期 (of `rightsCasesOpen`, the cases past the deadline of their stage on `asOf`: acceptance, or resolution once accepted; "
+            + "deadlines as they stand now).")
+    @RolesAllowed(Roles.OFFICIAL)
+    @NonNull
+    public List<@NonNull Integer> rightsCasesOverdue(@Source List<UnionStatistics> sources) {
+        return rightsCases.of(sources).stream().map(h -> h.overdue()).toList();
     }
 }

@@ -45,6 +45,9 @@ final class FieldCosts {
             Map.entry("Query.memberTrend", TREND),
             Map.entry("Query.statistics", STATISTICS),
             Map.entry("Union.statistics", STATISTICS),
+            // every case the subtree's unions received, whatever the period: like a count over the subtree
+            Map.entry("Query.rightsCaseStatistics", args -> 3),
+            Map.entry("Union.rightsCaseStatistics", args -> 3),
             Map.entry("Query.programTotals", args -> 3),
             Map.entry("ProgramConnection.totalCount", args -> 3),
             Map.entry("ProgramApplicationConnection.totalCount", args -> 1),

@@ -99,6 +99,9 @@ class NestedFieldMatrixTests {
                 "UnionStatistics.unionsByKind", "UnionStatistics.unionsByLevel", "UnionStatistics.unionsByStatus")) {
             FIELD_TESTS.put(field, STATISTICS);
         }
+        for (String field : List.of("Union.rightsCaseStatistics", "RightsCaseStatistics.byCategory", "RightsCaseStatistics.byChannel")) {
+            FIELD_TESTS.put(field, "rights.RightsCaseStatisticsAuthorizationMatrixTests#everyCell");
+        }
         for (String field : List.of("FundsRemittanceConnection.totals", "ShellUnionConnection.criteria")) {
             FIELD_TESTS.put(field, FUNDS);
         }
