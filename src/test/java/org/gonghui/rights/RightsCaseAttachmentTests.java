@@ -37,6 +37,8 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 
+import org.gonghui.support.PersonalData;
+import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
@@ -74,6 +76,9 @@ class RightsCaseAttachmentTests {
 
     @Inject
     SessionFactory sessionFactory;
+
+    @Inject
+    RightsCaseAttachmentRotation rotation;
 
     @TestHTTPResource("/")
     URL base;
@@ -429,6 +434,32 @@ class RightsCaseAttachmentTests {
         assertEquals(AttachmentSamples.pdf().length, pdf.sizeBytes);
         assertEquals("/rights-cases/" + a + "/attachments/" + a2, pdf.downloadPath);
         assertNotNull(pdf.uploadedAt);
+    }
+
+    // --- key rotation
+
+    @Test
+    void anAttachmentEncryptedUnderARetiredKeyIsReencryptedUnderTheActiveOneAndStillDownloads() throws SQLException {
+        Worker worker = Worker.fresh();
+        long caseId = newCase(worker.subject(), "SUBMITTED");
+        byte[] pdf = AttachmentSamples.pdf();
+        String id = upload(worker.token(), caseId, pdf, "application/pdf").jsonPath().getString("id");
+        // as if written before the rotation: sealed under test-old, a key the test profile still lists
+        PersonalData old = new PersonalData("test-old:fjiBhPWDxUthFdgV0hmXcNK4mcQQgb22P/91dm3dgNs=", "test-old",
+                "gWZfmFsXFvINsBapN1+kgLMFydl2ZWKupzNqh2jp0XI=");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("update rights_case_attachment set content_cipher = ?, content_key = 'test-old' where id = ?")) {
+            s.setBytes(1, old.encrypt(Purpose.RIGHTS_ATTACHMENT, pdf).ciphertext());
+            s.setLong(2, Long.parseLong(id));
+            assertEquals(1, s.executeUpdate());
+        }
+        assertArrayEquals(pdf, download(worker.token(), caseId, id, null).asByteArray(), "readable under the retired key");
+
+        assertEquals(1, rotation.reencryptBatch());
+
+        assertEquals("test-1", DemoData.queryString(dataSource, "select content_key from rights_case_attachment where id = " + id));
+        assertArrayEquals(pdf, download(worker.token(), caseId, id, null).asByteArray());
+        assertEquals(0, rotation.reencryptBatch(), "nothing left under the retired key");
     }
 
     private static String readResponse(InputStream in) throws IOException {
