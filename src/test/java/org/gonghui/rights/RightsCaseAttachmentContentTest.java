@@ -20,6 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 
+import org.apache.commons.imaging.Imaging;
+import org.apache.commons.imaging.common.ImageMetadata;
+import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
+import org.apache.commons.imaging.formats.png.PngImageMetadata;
+import org.apache.commons.imaging.formats.tiff.TiffImageMetadata;
 import org.gonghui.rights.RightsCaseAttachmentContent.Checked;
 import org.gonghui.rights.RightsCaseAttachmentContent.Kind;
 import org.gonghui.support.ErrorCode;
@@ -50,6 +55,25 @@ class RightsCaseAttachmentContentTest {
         assertEquals(original.getWidth(), image.getWidth());
         assertEquals(original.getHeight(), image.getHeight());
         assertEquals(original.getRGB(32, 24), image.getRGB(32, 24), "the same pixels: the image data is copied as it was");
+    }
+
+    @Test
+    void anIndependentParserReadsTheSamplesGpsPositionAndTextAndFindsNoneInWhatIsStored() throws Exception {
+        byte[] photo = AttachmentSamples.jpegWithExifAndGps();
+        TiffImageMetadata.GpsInfo gps = ((JpegImageMetadata) Imaging.getMetadata(photo)).getExif().getGpsInfo();
+        assertEquals(34 + 40 / 60.0 + 12.34 / 3600, gps.getLatitudeAsDegreesNorth(), 1e-9);
+        assertEquals(112 + 27 / 60.0 + 56.78 / 3600, gps.getLongitudeAsDegreesEast(), 1e-9);
+        ImageMetadata stored = Imaging.getMetadata(RightsCaseAttachmentContent.check(photo).bytes());
+        assertTrue(stored == null || stored instanceof JpegImageMetadata jpeg && jpeg.getExif() == null && jpeg.getPhotoshop() == null,
+                () -> "metadata left: " + stored);
+
+        byte[] png = AttachmentSamples.pngWithTextAndExif();
+        PngImageMetadata before = (PngImageMetadata) Imaging.getMetadata(png);
+        assertNotNull(before.getExif().getGpsInfo(), "the eXIf chunk carries the GPS position");
+        assertFalse(before.getTextualInformation().getItems().isEmpty(), "the tEXt and iTXt chunks are read");
+        ImageMetadata storedPng = Imaging.getMetadata(RightsCaseAttachmentContent.check(png).bytes());
+        assertTrue(storedPng == null || storedPng instanceof PngImageMetadata p && p.getExif() == null && p.getTextualInformation().getItems().isEmpty(),
+                () -> "metadata left: " + storedPng);
     }
 
     @Test

@@ -37,6 +37,9 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.imaging.Imaging;
+import org.apache.commons.imaging.common.ImageMetadata;
+import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
 import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.testing.DemoData;
@@ -206,6 +209,8 @@ class RightsCaseAttachmentTests {
         assertFalse(contains(content, CAMERA), "no camera make");
         assertFalse(contains(content, new byte[] { 'N', 0, 0, 0, 0, 2 }), "no GPS latitude");
         assertFalse(AttachmentSamples.hasApp1OrComment(content));
+        ImageMetadata metadata = Imaging.getMetadata(content);
+        assertTrue(metadata == null || metadata instanceof JpegImageMetadata jpeg && jpeg.getExif() == null, () -> "metadata left: " + metadata);
         BufferedImage image = decode(content);
         assertNotNull(image, "the downloaded picture still decodes");
         assertEquals(64, image.getWidth());
