@@ -273,12 +273,18 @@ class RightsCaseAttachmentTests {
         assertEquals(REASON, DemoData.queryString(dataSource, "select reason from audit_event where operation = 'downloadRightsCaseAttachment'"
                 + " and actor_subject = 'sub-heyang' and actor_union_id = 4103061 and target_id = " + caseId));
 
+        // a browser console on another origin may read the generated file name
+        Response fromConsole = given().header("Authorization", "Bearer " + PARENT_OFFICIAL).header("Origin", "https://console.example.gov.cn")
+                .queryParam("reason", REASON).get("/rights-cases/" + caseId + "/attachments/" + pdfId);
+        assertEquals(200, fromConsole.statusCode(), fromConsole::asString);
+        assertTrue(fromConsole.header("Access-Control-Expose-Headers").contains("Content-Disposition"), fromConsole.headers()::toString);
+
         Response image = download(OWN_OFFICIAL, caseId, png.jsonPath().getString("id"), REASON);
         assertEquals(200, image.statusCode(), image::asString);
         assertEquals("image/png", image.contentType());
         assertFalse(contains(image.asByteArray(), "eXIf") || contains(image.asByteArray(), "tEXt"));
         assertNotNull(decode(image.asByteArray()));
-        assertEquals(2, count("select count(*) from audit_event where operation = 'downloadRightsCaseAttachment'"));
+        assertEquals(3, count("select count(*) from audit_event where operation = 'downloadRightsCaseAttachment'"));
     }
 
     @Test
