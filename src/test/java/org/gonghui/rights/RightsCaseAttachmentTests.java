@@ -301,6 +301,20 @@ class RightsCaseAttachmentTests {
     }
 
     @Test
+    void aUnionThatReferredTheCaseUpKeepsItsSummaryButNotTheMaterial() {
+        long caseId = newCase(Worker.fresh().subject(), "SUBMITTED");
+        // 顺达商贸 (41030612) received the case and referred it to 河阳保安
+        DemoData.execute(dataSource, "update rights_case set received_union_id = 41030612, referred_from_union_ids = '{41030612}' where id = " + caseId);
+        String id = upload(OWN_OFFICIAL, caseId, png(1), "image/png").jsonPath().getString("id");
+        String fingerprint = DemoData.fingerprint(dataSource);
+
+        assertError(upload(SIBLING_OFFICIAL, caseId, png(2), "image/png"), 403, "FORBIDDEN", "id: ");
+        assertError(download(SIBLING_OFFICIAL, caseId, id, REASON), 404, "NOT_FOUND", "id: ");
+
+        assertEquals(fingerprint, DemoData.fingerprint(dataSource));
+    }
+
+    @Test
     void anotherWorkerOfficialsOutsideAndAnonymousCallersLearnNothingAboutTheCase() {
         Worker worker = Worker.fresh();
         long caseId = newCase(worker.subject(), "SUBMITTED");
