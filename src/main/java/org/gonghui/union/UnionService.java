@@ -63,6 +63,9 @@ public class UnionService {
     Event<SubtreeMoved> subtreeMoved;
 
     @Inject
+    Event<UnionDissolved> unionDissolved;
+
+    @Inject
     Regions regions;
 
     /** A union in the caller's subtree; NOT_FOUND otherwise, exactly as for a missing id. */
@@ -324,6 +327,7 @@ public class UnionService {
         union.updatedAt = OffsetDateTime.now();
         TradeUnion.flush();
         audit.record("dissolveUnion", "Union", union.id, union.id, union.path, before, union.auditedFields());
+        unionDissolved.fire(new UnionDissolved(union.id));
         return union;
     }
 
