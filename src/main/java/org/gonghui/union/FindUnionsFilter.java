@@ -44,7 +44,7 @@ public class FindUnionsFilter {
         public Double longitude;
 
         @DefaultValue("WGS84")
-        @Description("Coordinate system of the point (WGS84 default, or GCJ02); locations in the answer come back in the same one.")
+        @Description("Coordinate system of the point (WGS84 default, GCJ02 as 高德/腾讯 maps return, or BD09 as Baidu maps return); locations in the answer come back in the same one.")
         public CoordinateSystem coordinateSystem;
 
         @NonNull

@@ -80,6 +80,6 @@ public class UpdateUnionInput {
     @Description("位置经度 (longitude of the office).")
     public Double longitude;
 
-    @Description("Coordinate system of latitude and longitude: WGS84 (default) or GCJ02 (as Chinese map SDKs return); stored as WGS-84.")
+    @Description("Coordinate system of latitude and longitude: WGS84 (default), GCJ02 (高德, 腾讯) or BD09 (百度); stored as WGS-84.")
     public CoordinateSystem coordinateSystem;
 }

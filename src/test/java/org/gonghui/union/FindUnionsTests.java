@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 
+import org.gonghui.geo.CoordinateSystem;
 import org.gonghui.geo.Coordinates;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient.Result;
@@ -226,6 +227,24 @@ class FindUnionsTests {
         List<String> within = ids(find(near(LAT, LON, null, 0.5), 50, null));
         assertEquals(ids.subList(0, within.size()), within);
         assertTrue(within.size() < ids.size(), within::toString);
+    }
+
+    @Test
+    void aPointInBd09FromBaiduMapsFindsTheSameUnionsAndGetsLocationsInBd09() {
+        Coordinates.LatLon bd = Coordinates.fromWgs84(CoordinateSystem.BD09, LAT, LON);
+        Result wgsResult = find(near(LAT, LON, "WGS84", 5), 50, null);
+        Result bdResult = find(near(bd.lat(), bd.lon(), "BD09", 5), 50, null);
+        assertEquals(ids(wgsResult), ids(bdResult));
+        List<Double> wgsDistances = numbers(wgsResult, "findUnions.edges.distanceKm");
+        List<Double> bdDistances = numbers(bdResult, "findUnions.edges.distanceKm");
+        for (int i = 0; i < wgsDistances.size(); i++) {
+            assertEquals(wgsDistances.get(i), bdDistances.get(i), 0.005, "within a few metres");
+        }
+        assertEquals("BD09", bdResult.data("findUnions.edges[0].node.location.coordinateSystem"));
+        Coordinates.LatLon expected = Coordinates.fromWgs84(CoordinateSystem.BD09, number(wgsResult, "findUnions.edges[0].node.location.latitude"),
+                number(wgsResult, "findUnions.edges[0].node.location.longitude"));
+        assertEquals(expected.lat(), number(bdResult, "findUnions.edges[0].node.location.latitude"), 1e-9);
+        assertEquals(expected.lon(), number(bdResult, "findUnions.edges[0].node.location.longitude"), 1e-9);
     }
 
     @Test
