@@ -381,4 +381,45 @@ class FindUnionsTests {
             assertEquals(before, DemoData.fingerprint(dataSource), "nothing changed: " + refused);
         }
     }
+
+    @Test
+    void aUnionCreatedWithItsCardIsListedWithItAtOnceAndBadCardValuesAreRefusedAtCreationAsOnUpdate() {
+        String create = "mutation($input: CreateUnionInput!) { createUnion(input: $input) { id address officePhone publishOfficePhone "
+                + "openingHours { dayOfWeek opens closes } location { latitude longitude } } }";
+        Coordinates.LatLon bd = Coordinates.fromWgs84(CoordinateSystem.BD09, 34.905, 112.585);
+        Map<String, Object> input = new HashMap<>(Map.of("parentId", 4103061, "level", "GRASSROOTS", "kind", "ENTERPRISE",
+                "name", "洛阳吉利石化配送有限公司工会", "formationMode", "STANDALONE", "hostEmployerName", "洛阳吉利石化配送有限公司",
+                "hostEmployerCreditCode", "91410306MA44X1B2CC"));
+        input.putAll(Map.of("address", " 吉利区石化路 8 号 ", "officePhone", "0379-66990001", "publishOfficePhone", true,
+                "openingHours", List.of(Map.of("dayOfWeek", "MONDAY", "opens", "08:30", "closes", "17:30")),
+                "latitude", bd.lat(), "longitude", bd.lon(), "coordinateSystem", "BD09"));
+        for (Object[] b : List.of(
+                new Object[] { "officePhone", "call me", "officePhone" },
+                new Object[] { "address", "地".repeat(301), "address" },
+                new Object[] { "openingHours", List.of(Map.of("dayOfWeek", "MONDAY", "opens", "12:00", "closes", "12:00")), "openingHours[0].closes" },
+                new Object[] { "latitude", 80.0, "latitude" },
+                new Object[] { "longitude", null, "latitude" })) {
+            Map<String, Object> wrong = new HashMap<>(input);
+            wrong.put((String) b[0], b[1]);
+            String before = DemoData.fingerprint(dataSource);
+            Result refused = GraphQLClient.post(Tokens.forDemoUser("jili"), create, Map.of("input", wrong));
+            assertEquals("VALIDATION", refused.errorCode(), refused::toString);
+            assertTrue(refused.errorMessage().startsWith((String) b[2]), refused::toString);
+            assertEquals(before, DemoData.fingerprint(dataSource), "nothing created: " + refused);
+        }
+
+        Result created = GraphQLClient.post(Tokens.forDemoUser("jili"), create, Map.of("input", input));
+        assertFalse(created.hasErrors(), created::toString);
+        assertEquals("吉利区石化路 8 号", created.data("createUnion.address"));
+        assertEquals(true, created.data("createUnion.publishOfficePhone"));
+        assertEquals(34.905, number(created, "createUnion.location.latitude"), 1e-5);
+        assertEquals(112.585, number(created, "createUnion.location.longitude"), 1e-5);
+        Result found = find(Map.of("employerName", "石化配送"), null, null);
+        assertFalse(found.hasErrors(), found::toString);
+        assertEquals(List.of(String.valueOf(created.<Object>data("createUnion.id"))), ids(found));
+        assertEquals("0379-66990001", found.data("findUnions.edges[0].node.officePhone"), "published at creation");
+        assertEquals(List.of("08:30"), found.json().getList("data.findUnions.edges[0].node.openingHours.opens"));
+        assertNotNull(DemoData.queryString(dataSource,
+                "select 1 from audit_event where operation = 'createUnion' and changes::text like '%66990001%' and changes::text like '%石化路%'"));
+    }
 }
