@@ -27,7 +27,8 @@ public class FindUnionsFilter {
     @Description("附近 (only unions with a location within radiusKm of a point; results nearest first, each with its distance).")
     public Near near;
 
-    @Description("类型 (only these kinds): ENTERPRISE, JOINT, COMMUNITY, INDUSTRY_FEDERATION, the kinds that take applications; default all four.")
+    @Description("类型 (only these kinds): ENTERPRISE, PLATFORM (a platform company's union), JOINT, COMMUNITY, INDUSTRY_FEDERATION, the kinds that take "
+            + "applications; default all five.")
     public List<@NonNull UnionKind> kinds;
 
     /** A search circle, with the rules of nearestSites. */

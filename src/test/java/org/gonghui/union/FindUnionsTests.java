@@ -93,11 +93,11 @@ class FindUnionsTests {
         return Map.of("near", near);
     }
 
-    /** The ACTIVE grassroots unions of the four kinds, straight from the table. */
+    /** The ACTIVE grassroots unions of the five kinds, straight from the table. */
     List<String> publicUnionIdsInTheTable() {
         return List.of(DemoData.queryString(dataSource, """
                 select string_agg(id::text, ',' order by id) from trade_union
-                 where status = 'ACTIVE' and level = 'GRASSROOTS' and kind in ('ENTERPRISE', 'JOINT', 'COMMUNITY', 'INDUSTRY_FEDERATION')""")
+                 where status = 'ACTIVE' and level = 'GRASSROOTS' and kind in ('ENTERPRISE', 'PLATFORM', 'JOINT', 'COMMUNITY', 'INDUSTRY_FEDERATION')""")
                 .split(","));
     }
 
@@ -108,8 +108,8 @@ class FindUnionsTests {
         assertEquals(publicUnionIdsInTheTable(), ids);
         assertEquals(ids.size(), (int) result.data("findUnions.totalCount"));
         assertTrue(ids.containsAll(List.of("41030611", "41030612", "41030621", "41030601", "22088211")), ids::toString);
-        // a PLATFORM union, township, county and national unions are not in the directory
-        assertFalse(ids.contains("22082202"), ids::toString);
+        // a platform company's union is its riders' employer's union: listed (美团外卖通榆站点工会); township, county and national unions are not
+        assertTrue(ids.contains("22082202"), ids::toString);
         assertFalse(ids.contains("4103061") || ids.contains("410306") || ids.contains("1"), ids::toString);
         // officials and members see the same directory
         Result asOfficial = GraphQLClient.post(Tokens.forDemoUser("jili"), FIND, Map.of("first", 100));
@@ -176,10 +176,21 @@ class FindUnionsTests {
         List<String> ids = ids(find(null, 100, null));
         assertFalse(ids.contains("41030602") || ids.contains("41030621") || ids.contains("41030601"), ids::toString);
         assertTrue(ids.contains("41030611"), ids::toString);
-        Result platform = find(Map.of("kinds", List.of("PLATFORM")), null, null);
-        assertEquals("VALIDATION", platform.errorCode(), platform::toString);
-        assertTrue(platform.errorMessage().startsWith("filter.kinds"), platform::toString);
-        assertNull(platform.data("findUnions"));
+        Result township = find(Map.of("kinds", List.of("STREET_UNION")), null, null);
+        assertEquals("VALIDATION", township.errorCode(), township::toString);
+        assertTrue(township.errorMessage().startsWith("filter.kinds"), township::toString);
+        assertNull(township.data("findUnions"));
+    }
+
+    @Test
+    void aRiderFindsThePlatformCompanysUnionByItsEmployerAndKind() {
+        List<String> byKind = ids(find(Map.of("kinds", List.of("PLATFORM")), null, null));
+        assertEquals(List.of("22082202"), byKind, "美团外卖通榆站点工会, the only demo PLATFORM union");
+        Result byEmployer = find(Map.of("employerName", "众达配送"), null, null);
+        assertEquals(List.of("22082202"), ids(byEmployer));
+        assertEquals("PLATFORM", byEmployer.data("findUnions.edges[0].node.kind"));
+        DemoData.execute(dataSource, "update trade_union set status = 'PREPARING' where id = 22082202");
+        assertEquals(List.of(), ids(find(Map.of("kinds", List.of("PLATFORM")), null, null)), "only ACTIVE ones, as for every kind");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -191,7 +202,7 @@ class FindUnionsTests {
             "a county code held by the union itself | regionCode | 220882 | 22088211",
             "a retired county code, held by the unions above | regionCode | 410306 | 41030601 41030602 41030611 41030612 41030621",
             "a city code covers its counties | regionCode | 410300 | 41030601 41030602 41030611 41030612 41030621 41032611",
-            "a province code covers the province | regionCode | 220000 | 22080211 22080212 22080213 22082201 22088211",
+            "a province code covers the province | regionCode | 220000 | 22080211 22080212 22080213 22082201 22082202 22088211",
             "a code with no union | regionCode | 110101 | ''" })
     void filtersNarrowTheDirectory(String rule, String field, String value, String expected) {
         List<String> ids = ids(find(Map.of(field, value), 100, null));
