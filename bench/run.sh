@@ -466,7 +466,7 @@ if [ "$MEMBERS" -gt 0 ] && phase services; then
     # U1: the public grassroots unions with a location within 5 km of the same point (PublicUnionQuery.PUBLIC)
     U1_UNIONS=$(psql_bench -d "$BENCH_DB" -Atc "
         select count(*) from trade_union u
-         where u.status = 'ACTIVE' and u.level = 'GRASSROOTS' and u.kind in ('ENTERPRISE', 'JOINT', 'COMMUNITY', 'INDUSTRY_FEDERATION')
+         where u.status = 'ACTIVE' and u.level = 'GRASSROOTS' and u.kind in ('ENTERPRISE', 'PLATFORM', 'JOINT', 'COMMUNITY', 'INDUSTRY_FEDERATION')
            and 2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(u.latitude - $S_LAT) / 2), 2)
                + cos(radians($S_LAT)) * cos(radians(u.latitude)) * power(sin(radians(u.longitude - $S_LON) / 2), 2)))) <= 5")
     [ "$U1_UNIONS" -gt 0 ] || die "no public union within 5 km of ($S_LAT, $S_LON)"

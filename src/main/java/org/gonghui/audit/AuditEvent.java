@@ -44,12 +44,12 @@ public class AuditEvent extends PanacheEntityBase {
 
     @NonNull
     @Column(name = "actor_subject")
-    @Description("Token subject of whoever acted.")
+    @Description("Token subject of whoever acted; system:<job> for the service's own jobs, e.g. system:transfer-request-expiry.")
     public String actorSubject;
 
     @NonNull
     @Column(name = "actor_role")
-    @Description("Their tier role.")
+    @Description("Their tier role; system for the service's own jobs.")
     public String actorRole;
 
     @Id

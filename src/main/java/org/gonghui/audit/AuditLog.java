@@ -47,11 +47,30 @@ public class AuditLog {
     public void record(String operation, String targetType, long targetId, long unionId, String unionPath,
             Map<String, String> before, Map<String, String> after, String reason) {
         CallerScope who = caller.scope();
+        write(caller.subject(), who.tier().role(), who.unionId(), operation, targetType, targetId, unionId, unionPath, before, after, reason);
+    }
+
+    /**
+     * Records an act of the service itself, not of a caller: a scheduled job, or a rule that runs out of
+     * time. The actor is {@code system:<job>} with role {@value #SYSTEM_ROLE}; the request id is the
+     * current request's when a request happened to trigger it, else null.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordBySystem(String job, String operation, String targetType, long targetId, long unionId, String unionPath,
+            Map<String, String> before, Map<String, String> after, String reason) {
+        write(SYSTEM_ROLE + ":" + job, SYSTEM_ROLE, null, operation, targetType, targetId, unionId, unionPath, before, after, reason);
+    }
+
+    /** The actor role of records written by the service itself ({@link #recordBySystem}). */
+    public static final String SYSTEM_ROLE = "system";
+
+    private void write(String actorSubject, String actorRole, Long actorUnionId, String operation, String targetType, long targetId,
+            long unionId, String unionPath, Map<String, String> before, Map<String, String> after, String reason) {
         AuditEvent event = new AuditEvent();
         event.requestId = requestId.current();
-        event.actorSubject = caller.subject();
-        event.actorRole = who.tier().role();
-        event.actorUnionId = who.unionId();
+        event.actorSubject = actorSubject;
+        event.actorRole = actorRole;
+        event.actorUnionId = actorUnionId;
         event.operation = operation;
         event.targetType = targetType;
         event.targetId = targetId;

@@ -1,9 +1,10 @@
 package org.gonghui.geo;
 
 /**
- * WGS-84 ↔ GCJ-02 and great-circle distances. GCJ-02 is WGS-84 with a published, deterministic
+ * WGS-84 ↔ GCJ-02 ↔ BD-09 and great-circle distances. GCJ-02 is WGS-84 with a published, deterministic
  * obfuscation inside China; the inverse has no closed form and is found by iterating the forward
- * transformation (converges to well under a metre in a few steps).
+ * transformation (converges to well under a metre in a few steps). BD-09 (Baidu) is GCJ-02 with
+ * Baidu's published polar offset, whose usual inverse is exact to well within a metre.
  */
 public final class Coordinates {
 
@@ -56,6 +57,54 @@ public final class Coordinates {
             }
         }
         return new LatLon(wLat, wLon);
+    }
+
+    /** The position given in {@code system} (WGS-84 when null) as WGS-84. */
+    public static LatLon toWgs84(CoordinateSystem system, double lat, double lon) {
+        if (system == null) {
+            return new LatLon(lat, lon);
+        }
+        return switch (system) {
+            case WGS84 -> new LatLon(lat, lon);
+            case GCJ02 -> gcj02ToWgs84(lat, lon);
+            case BD09 -> {
+                LatLon gcj = bd09ToGcj02(lat, lon);
+                yield gcj02ToWgs84(gcj.lat(), gcj.lon());
+            }
+        };
+    }
+
+    /** A WGS-84 position in {@code system} (WGS-84 when null). */
+    public static LatLon fromWgs84(CoordinateSystem system, double lat, double lon) {
+        if (system == null) {
+            return new LatLon(lat, lon);
+        }
+        return switch (system) {
+            case WGS84 -> new LatLon(lat, lon);
+            case GCJ02 -> wgs84ToGcj02(lat, lon);
+            case BD09 -> {
+                LatLon gcj = wgs84ToGcj02(lat, lon);
+                yield gcj02ToBd09(gcj.lat(), gcj.lon());
+            }
+        };
+    }
+
+    private static final double BD_X_PI = Math.PI * 3000.0 / 180.0;
+
+    /** GCJ-02 → BD-09, Baidu's published formula. */
+    public static LatLon gcj02ToBd09(double lat, double lon) {
+        double z = Math.sqrt(lon * lon + lat * lat) + 0.00002 * Math.sin(lat * BD_X_PI);
+        double theta = Math.atan2(lat, lon) + 0.000003 * Math.cos(lon * BD_X_PI);
+        return new LatLon(z * Math.sin(theta) + 0.006, z * Math.cos(theta) + 0.0065);
+    }
+
+    /** BD-09 → GCJ-02, the published inverse of {@link #gcj02ToBd09}. */
+    public static LatLon bd09ToGcj02(double lat, double lon) {
+        double x = lon - 0.0065;
+        double y = lat - 0.006;
+        double z = Math.sqrt(x * x + y * y) - 0.00002 * Math.sin(y * BD_X_PI);
+        double theta = Math.atan2(y, x) - 0.000003 * Math.cos(x * BD_X_PI);
+        return new LatLon(z * Math.sin(theta), z * Math.cos(theta));
     }
 
     /** Great-circle (haversine) distance in km. */

@@ -33,7 +33,7 @@ public record GeoArea(double lat, double lon, double radiusKm, CoordinateSystem 
             throw new ValidationException(field + ": 坐标不在中国境内 (latitude " + Coordinates.MIN_LAT + "–" + Coordinates.MAX_LAT + ", longitude "
                     + Coordinates.MIN_LON + "–" + Coordinates.MAX_LON + "))");
         }
-        return system == CoordinateSystem.GCJ02 ? Coordinates.gcj02ToWgs84(latitude, longitude) : new Coordinates.LatLon(latitude, longitude);
+        return Coordinates.toWgs84(system, latitude, longitude);
     }
 
     /** SQL: the great-circle distance in km from the point to the row {@code alias} (its latitude and longitude columns). */

@@ -30,10 +30,8 @@ public class GeoPoint {
 
     /** A WGS-84 position in the requested system (WGS-84 when null). */
     public static GeoPoint of(double latitude, double longitude, CoordinateSystem system) {
-        if (system == CoordinateSystem.GCJ02) {
-            Coordinates.LatLon gcj = Coordinates.wgs84ToGcj02(latitude, longitude);
-            return new GeoPoint(gcj.lat(), gcj.lon(), system);
-        }
-        return new GeoPoint(latitude, longitude, CoordinateSystem.WGS84);
+        CoordinateSystem cs = system == null ? CoordinateSystem.WGS84 : system;
+        Coordinates.LatLon p = Coordinates.fromWgs84(cs, latitude, longitude);
+        return new GeoPoint(p.lat(), p.lon(), cs);
     }
 }

@@ -111,6 +111,17 @@ public class ClaimGraphQLApi {
         return claims.closeHelp(id, note);
     }
 
+    @Mutation("revealClaimHelpContactPhone")
+    @RateLimited
+    @Description("查看求助人完整联系电话 (reveal the full contact phone of a help request, to call the requester back). Only officials of the "
+            + "request's union and of the union directly above it (others: FORBIDDEN); every reveal is audited with its reason.")
+    @RolesAllowed(Roles.OFFICIAL)
+    @NonNull
+    public RevealedContactPhone revealClaimHelpContactPhone(
+            @NonNull @Name("input") @Description("The help request and your reason.") ClaimInputs.RevealContactPhone input) {
+        return claims.revealContactPhone(input);
+    }
+
     @Mutation("updateMyContact")
     @RateLimited
     @Description("更新本人联系信息 (a member with a linked membership: employer, credit code and occupation change at once; a new phone needs "

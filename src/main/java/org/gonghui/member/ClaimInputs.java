@@ -1,7 +1,9 @@
 package org.gonghui.member;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
 
 /** The inputs of a member's self-service. */
 final class ClaimInputs {
@@ -27,5 +29,19 @@ final class ClaimInputs {
 
         @Description("原手机号已丢失 (the phone on record is lost): with phone, the union's officials are asked to record the new number instead of codes.")
         public Boolean oldPhoneLost;
+    }
+
+    /** An official's reveal of a help request's contact phone. */
+    @Input("RevealClaimHelpContactPhoneInput")
+    @Description("查看求助人联系电话 (reveal the full contact phone of a help request; audited with your reason).")
+    public static class RevealContactPhone {
+        @Id
+        @NonNull
+        @Description("The help request.")
+        public Long id;
+
+        @NonNull
+        @Description("Why you need it (recorded in the audit trail), e.g. 回电核实身份.")
+        public String reason;
     }
 }

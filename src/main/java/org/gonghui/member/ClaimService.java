@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -19,6 +20,7 @@ import org.gonghui.security.Caller;
 import org.gonghui.security.Scope;
 import org.gonghui.security.Subtree;
 import org.gonghui.support.ConflictException;
+import org.gonghui.support.ForbiddenException;
 import org.gonghui.support.NotFoundException;
 import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
@@ -267,6 +269,31 @@ public class ClaimService {
         audit.record("closeClaimHelpRequest", "ClaimHelpRequest", help.id, union.id, union.path, Map.of("status", "OPEN"),
                 Map.of("status", "CLOSED"), note);
         return ClaimHelpRequest.of(help);
+    }
+
+    /**
+     * revealClaimHelpContactPhone: the full number of a help request, to call the requester back. Like a
+     * member's phone ({@link MemberService#reveal}): officials of the request's union and of the union
+     * directly above it (others who see the request: FORBIDDEN; outside the subtree: NOT_FOUND); the
+     * reveal and its reason are audited in the same transaction.
+     */
+    @Transactional
+    public RevealedContactPhone revealContactPhone(ClaimInputs.RevealContactPhone input) {
+        ClaimHelpRecord help = scope.ifVisible(input.id == null ? null : ClaimHelpRecord.<ClaimHelpRecord>findById(input.id), r -> r.unionId);
+        if (help == null) {
+            throw new NotFoundException("id: 求助不存在 — no help request " + input.id + " in your scope");
+        }
+        TradeUnion union = TradeUnion.findById(help.unionId);
+        Long own = caller.official().unionId();
+        if (!Objects.equals(own, union.id) && !Objects.equals(own, union.parentId)) {
+            throw new ForbiddenException("id: 仅求助所属工会及其直接上级工会可查看完整联系电话 — only officials of the request's union and of the union "
+                    + "directly above it may reveal the contact phone");
+        }
+        String reason = MemberRules.reason("reason", input.reason);
+        String phone = personalData.decryptText(Purpose.CONTACT_PHONE, help.contactPhoneCipher, help.contactPhoneKey);
+        audit.record("revealClaimHelpContactPhone", "ClaimHelpRequest", help.id, union.id, union.path, Map.of(),
+                Map.of("revealed", "CONTACT_PHONE"), reason);
+        return new RevealedContactPhone(help.id, phone);
     }
 
     // --- shared

@@ -73,6 +73,9 @@ public class MemberService {
     @Inject
     Event<TextMessageRequested> texts;
 
+    @Inject
+    OpenTransfers openTransfers;
+
     // --- reads
 
     /** A member the calling official may see; NOT_FOUND otherwise, exactly as for a missing id. */
@@ -281,6 +284,9 @@ public class MemberService {
         Map<String, String> before = auditedFields(m);
         setStatus(m, input.status, reason);
         audit.record("changeMemberStatus", "Member", m.id, m.unionId, unionPath(m), before, auditedFields(m), reason);
+        if (input.status == MemberStatus.WITHDRAWN || input.status == MemberStatus.DECEASED) {
+            openTransfers.membershipEnded(m);
+        }
         return Member.of(m, m.person);
     }
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -56,8 +57,7 @@ public class NotificationGraphQLApi {
     @RolesAllowed(Roles.MEMBER)
     @NonNull
     public Integer markNotificationsRead(
-            @NonNull @Name("ids") @Description("通知编号 (ids of your notifications, as the id field gives them).") List<@NonNull String> ids) {
-        // strings, each held to the ID rule here: a list of the ID scalar does not validate against variables of type [ID!]!
+            @NonNull @Id @Name("ids") @Description("通知编号 (ids of your notifications, as the id field gives them).") List<@NonNull String> ids) {
         return notifications.markRead(ids.stream().map(id -> StrictInputs.id("ids", id)).toList());
     }
 }

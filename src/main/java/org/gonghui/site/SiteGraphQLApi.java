@@ -93,7 +93,7 @@ public class SiteGraphQLApi {
     @PermitAll
     @NonNull
     public GeoPoint location(@Source ServiceSite site,
-            @Name("coordinateSystem") @DefaultValue("WGS84") @Description("WGS84 (default) or GCJ02.") CoordinateSystem coordinateSystem) {
+            @Name("coordinateSystem") @DefaultValue("WGS84") @Description("WGS84 (default), GCJ02 or BD09.") CoordinateSystem coordinateSystem) {
         return GeoPoint.of(site.latitude, site.longitude, coordinateSystem);
     }
 

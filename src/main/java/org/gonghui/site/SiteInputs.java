@@ -43,7 +43,7 @@ final class SiteInputs {
         @Description("Longitude in the given coordinate system.")
         public Double longitude;
 
-        @Description("Coordinate system of latitude and longitude (default WGS84; map SDKs in China return GCJ02).")
+        @Description("Coordinate system of latitude and longitude (default WGS84; 高德/腾讯 maps return GCJ02, Baidu maps BD09).")
         public CoordinateSystem coordinateSystem;
 
         @Description("Amenities.")

@@ -69,29 +69,75 @@ public class RateLimitBuckets {
                 .table("rate_limit_bucket")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
                 .build();
-        mutations = kind("mutation", limits.mutationsPerMinute(), limits.mutationBurst());
+        Duration minute = Duration.ofMinutes(1);
+        mutations = kind("mutation", Window.rolling("mutation", limits.mutationsPerMinute(), limits.mutationBurst(), minute));
         RateLimits.PublicQueries p = limits.publicQueries();
-        publicGlobal = kind("public-global", p.perMinute(), p.burst());
-        publicPerAddress = kind("public-address", p.perAddressPerMinute(), p.perAddressBurst());
-        publicPerAppInstance = kind("public-app", p.perAppInstancePerMinute(), p.perAppInstanceBurst());
+        publicGlobal = kind("public-global", Window.rolling("public-global", p.perMinute(), p.burst(), minute));
+        publicPerAddress = kind("public-address", Window.rolling("public-address", p.perAddressPerMinute(), p.perAddressBurst(), minute));
+        publicPerAppInstance = kind("public-app", Window.rolling("public-app", p.perAppInstancePerMinute(), p.perAppInstanceBurst(), minute));
         // heavy work: a whole minute's budget may go to one document (DocumentLimits refuses larger ones)
-        int heavy = requestLimits.heavyWorkPerMinute();
-        heavyWork = new Kind("heavy", BucketConfiguration.builder()
-                .addLimit(l -> l.capacity(heavy).refillGreedy(heavy, Duration.ofMinutes(1))).build(),
-                configurationVersion("heavy", Integer.toString(heavy)));
+        heavyWork = kind("heavy", Window.allAtOnce("heavy", requestLimits.heavyWorkPerMinute(), minute));
         RateLimits.PersonLookups lookups = limits.personLookups();
-        lookupPerLogin = perHour("lookup-login", lookups.perLoginPerHour());
-        lookupPerIdNumber = perHour("lookup-id", lookups.perIdNumberPerHour());
-        lookupPerAddress = perHour("lookup-address", lookups.perAddressPerHour());
+        Duration hour = Duration.ofHours(1);
+        lookupPerLogin = kind("lookup-login", Window.allAtOnce("lookup-login", lookups.perLoginPerHour(), hour));
+        lookupPerIdNumber = kind("lookup-id", Window.allAtOnce("lookup-id", lookups.perIdNumberPerHour(), hour));
+        lookupPerAddress = kind("lookup-address", Window.allAtOnce("lookup-address", lookups.perAddressPerHour(), hour));
     }
 
-    /** At most {@code limit} tokens in any rolling hour: all of them at once, refilled smoothly over the hour. */
-    private Kind perHour(String name, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("gonghui.rate-limit.person-lookups: " + name + " must be at least 1, not " + limit);
+    /**
+     * One limit of a bucket: {@code atOnce} tokens when full, refilled smoothly with {@code refill}
+     * tokens every {@code period}. Every bucket of this class is built from these by
+     * {@link #configuration}; the factories say what the limit guarantees.
+     */
+    public record Window(int atOnce, int refill, Duration period) {
+
+        /**
+         * At most {@code limit} in any rolling {@code period}: half of it (rounded up) at once, the rest
+         * refilled smoothly over the period (the text-message limits).
+         */
+        public Window(int limit, Duration period) {
+            this(half(limit), limit - half(limit), period);
+            if (limit < 2) {
+                throw new IllegalArgumentException("a limit must allow at least 2 per " + period + ", not " + limit);
+            }
         }
-        return new Kind(name, BucketConfiguration.builder().addLimit(l -> l.capacity(limit).refillGreedy(limit, Duration.ofHours(1))).build(),
-                configurationVersion(name, limit + "/h"));
+
+        private static int half(int limit) {
+            return (limit + 1) / 2;
+        }
+
+        /**
+         * At most {@code limit} in any rolling {@code period}: {@code burst} at once, then
+         * {@code limit - burst} per period, refilled smoothly (in any period: burst + refill = limit).
+         */
+        static Window rolling(String name, int limit, int burst, Duration period) {
+            if (burst < 1 || burst >= limit) {
+                throw new IllegalArgumentException("gonghui.rate-limit: the burst of " + name + " must lie between 1 and its per-minute limit "
+                        + limit + " minus 1, not " + burst);
+            }
+            return new Window(burst, limit - burst, period);
+        }
+
+        /**
+         * {@code limit} at once, refilled smoothly with {@code limit} per {@code period}: a caller who
+         * waits a whole period has the whole budget again (so a full bucket grants up to twice the
+         * limit within its first period; steadily, {@code limit} per period).
+         */
+        static Window allAtOnce(String name, int limit, Duration period) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("gonghui.rate-limit: " + name + " must be at least 1, not " + limit);
+            }
+            return new Window(limit, limit, period);
+        }
+    }
+
+    /** The one bucket configuration builder: one Bucket4j limit per window. */
+    static BucketConfiguration configuration(Window... windows) {
+        var builder = BucketConfiguration.builder();
+        for (Window w : windows) {
+            builder = builder.addLimit(l -> l.capacity(w.atOnce()).refillGreedy(w.refill(), w.period()));
+        }
+        return builder.build();
     }
 
     /**
@@ -99,33 +145,7 @@ public class RateLimitBuckets {
      * {@code limit - burst} a minute, refilled smoothly (in any 60 s: burst + refill = limit).
      */
     static BucketConfiguration perRollingMinute(String name, int limit, int burst) {
-        if (burst < 1 || burst >= limit) {
-            throw new IllegalArgumentException("gonghui.rate-limit: the burst of " + name + " must lie between 1 and its per-minute limit "
-                    + limit + " minus 1, not " + burst);
-        }
-        return BucketConfiguration.builder()
-                .addLimit(l -> l.capacity(burst).refillGreedy(limit - burst, Duration.ofMinutes(1)))
-                .build();
-    }
-
-    /** At most {@code limit} in any rolling {@code window}. */
-    public record Window(int limit, Duration window) {
-    }
-
-    /**
-     * At most each window's limit in any rolling window of its length: half of it (rounded up) at once,
-     * the rest refilled smoothly over the window, as {@link #perRollingMinute} does for a minute.
-     */
-    static BucketConfiguration perRollingWindows(String name, Window... windows) {
-        var builder = BucketConfiguration.builder();
-        for (Window w : windows) {
-            if (w.limit() < 2) {
-                throw new IllegalArgumentException("the limit " + name + " must allow at least 2 per " + w.window() + ", not " + w.limit());
-            }
-            int burst = (w.limit() + 1) / 2;
-            builder = builder.addLimit(l -> l.capacity(burst).refillGreedy(w.limit() - burst, w.window()));
-        }
-        return builder.build();
+        return configuration(Window.rolling(name, limit, burst, Duration.ofMinutes(1)));
     }
 
     /**
@@ -134,19 +154,17 @@ public class RateLimitBuckets {
      * granted. Call it outside a transaction: Bucket4j commits its own.
      */
     public boolean tryTake(String kindName, String key, Window... windows) {
-        Kind kind = windowedKinds.computeIfAbsent(kindName, name -> {
-            StringBuilder fingerprint = new StringBuilder();
-            for (Window w : windows) {
-                fingerprint.append(w.limit()).append('/').append(w.window()).append(';');
-            }
-            return new Kind(name, perRollingWindows(name, windows), configurationVersion(name, fingerprint.toString()));
-        });
+        Kind kind = windowedKinds.computeIfAbsent(kindName, name -> kind(name, windows));
         return take(bucket(kind, key)).isEmpty();
     }
 
-    private Kind kind(String name, int limit, int burst) {
-        BucketConfiguration configuration = perRollingMinute(name, limit, burst);
-        return new Kind(name, configuration, configurationVersion(name, limit + "/" + burst));
+    /** A kind of bucket limited over these windows, with the stored version of that configuration. */
+    private Kind kind(String name, Window... windows) {
+        StringBuilder fingerprint = new StringBuilder();
+        for (Window w : windows) {
+            fingerprint.append(w.atOnce()).append('+').append(w.refill()).append('/').append(w.period()).append(';');
+        }
+        return new Kind(name, configuration(windows), configurationVersion(name, fingerprint.toString()));
     }
 
     /** The version of this configuration: unchanged while it stays, one higher when a replica starts with another. */

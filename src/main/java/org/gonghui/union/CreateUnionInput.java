@@ -11,7 +11,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 /** A new union under an existing one. */
 @Input("CreateUnionInput")
 @Description("新建工会 (a new union under an existing one). You need authority over the parent union.")
-public class CreateUnionInput {
+public class CreateUnionInput extends UnionCardFields {
 
     @NonNull
     @Id

@@ -27,7 +27,8 @@ public class FindUnionsFilter {
     @Description("附近 (only unions with a location within radiusKm of a point; results nearest first, each with its distance).")
     public Near near;
 
-    @Description("类型 (only these kinds): ENTERPRISE, JOINT, COMMUNITY, INDUSTRY_FEDERATION, the kinds that take applications; default all four.")
+    @Description("类型 (only these kinds): ENTERPRISE, PLATFORM (a platform company's union), JOINT, COMMUNITY, INDUSTRY_FEDERATION, the kinds that take "
+            + "applications; default all five.")
     public List<@NonNull UnionKind> kinds;
 
     /** A search circle, with the rules of nearestSites. */
@@ -44,7 +45,7 @@ public class FindUnionsFilter {
         public Double longitude;
 
         @DefaultValue("WGS84")
-        @Description("Coordinate system of the point (WGS84 default, or GCJ02); locations in the answer come back in the same one.")
+        @Description("Coordinate system of the point (WGS84 default, GCJ02 as 高德/腾讯 maps return, or BD09 as Baidu maps return); locations in the answer come back in the same one.")
         public CoordinateSystem coordinateSystem;
 
         @NonNull

@@ -18,15 +18,19 @@ import org.hibernate.query.NativeQuery;
 /**
  * The public union directory's conditions as native SQL over {@code trade_union u}: always the public
  * predicate (ACTIVE grassroots unions of the kinds that take applications), which every index of the
- * directory is partial on (V12), plus the filter's conditions; {@code area} is set when a point was given.
+ * directory is partial on (V22), plus the filter's conditions; {@code area} is set when a point was given.
  */
 record PublicUnionQuery(String where, Map<String, Object> params, GeoArea area) {
 
-    /** The kinds that take applications, in the order the partial indexes of V12 list them. */
-    static final Set<UnionKind> PUBLIC_KINDS = EnumSet.of(UnionKind.ENTERPRISE, UnionKind.JOINT, UnionKind.COMMUNITY, UnionKind.INDUSTRY_FEDERATION);
+    /**
+     * The kinds a worker applies to, in the order the partial indexes (V22) list them: enterprise unions,
+     * platform companies' unions among them (a rider finds the platform's), joint, community and industry unions.
+     */
+    static final Set<UnionKind> PUBLIC_KINDS = EnumSet.of(UnionKind.ENTERPRISE, UnionKind.PLATFORM, UnionKind.JOINT, UnionKind.COMMUNITY,
+            UnionKind.INDUSTRY_FEDERATION);
 
     /** The predicate of the partial indexes, literally (the planner matches an index predicate by its text). */
-    static final String PUBLIC = "u.status = 'ACTIVE' and u.level = 'GRASSROOTS' and u.kind in ('ENTERPRISE', 'JOINT', 'COMMUNITY', 'INDUSTRY_FEDERATION')";
+    static final String PUBLIC = "u.status = 'ACTIVE' and u.level = 'GRASSROOTS' and u.kind in ('ENTERPRISE', 'PLATFORM', 'JOINT', 'COMMUNITY', 'INDUSTRY_FEDERATION')";
 
     static PublicUnionQuery of(FindUnionsFilter filter) {
         StringBuilder where = new StringBuilder(PUBLIC);
@@ -36,7 +40,7 @@ record PublicUnionQuery(String where, Map<String, Object> params, GeoArea area) 
             if (filter.kinds != null && !filter.kinds.isEmpty()) {
                 List<UnionKind> other = filter.kinds.stream().filter(k -> !PUBLIC_KINDS.contains(k)).toList();
                 if (!other.isEmpty()) {
-                    throw new ValidationException("filter.kinds: 只能查找接受入会申请的工会类型 — findUnions lists ENTERPRISE, JOINT, COMMUNITY and "
+                    throw new ValidationException("filter.kinds: 只能查找接受入会申请的工会类型 — findUnions lists ENTERPRISE, PLATFORM, JOINT, COMMUNITY and "
                             + "INDUSTRY_FEDERATION unions, not " + other.stream().map(Enum::name).collect(Collectors.joining(", ")));
                 }
                 where.append(" and u.kind = any(cast(:kinds as text[]))");

@@ -31,7 +31,7 @@ public class UnionCard {
     public String shortName;
 
     @NonNull
-    @Description("类型 (kind): ENTERPRISE, JOINT, COMMUNITY or INDUSTRY_FEDERATION.")
+    @Description("类型 (kind): ENTERPRISE, PLATFORM, JOINT, COMMUNITY or INDUSTRY_FEDERATION.")
     public UnionKind kind;
 
     @Description("所在单位 (host employer) of an enterprise union.")

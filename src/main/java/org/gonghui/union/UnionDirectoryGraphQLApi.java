@@ -89,7 +89,7 @@ public class UnionDirectoryGraphQLApi {
             + "null when the union gave none. Computed, no database access.")
     @PermitAll
     public GeoPoint location(@Source UnionCard card,
-            @Name("coordinateSystem") @Description("WGS84 or GCJ02; omitted: the request's.") CoordinateSystem coordinateSystem) {
+            @Name("coordinateSystem") @Description("WGS84, GCJ02 or BD09; omitted: the request's.") CoordinateSystem coordinateSystem) {
         return UnionDirectory.location(card, coordinateSystem);
     }
 }

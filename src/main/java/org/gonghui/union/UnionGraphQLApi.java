@@ -100,7 +100,7 @@ public class UnionGraphQLApi {
     @Description("位置 (the office's position, stored as WGS-84) in the requested coordinate system; null when not given. Computed, no database access.")
     @RolesAllowed(Roles.OFFICIAL)
     public GeoPoint location(@Source TradeUnion union,
-            @Name("coordinateSystem") @DefaultValue("WGS84") @Description("WGS84 (default) or GCJ02.") CoordinateSystem coordinateSystem) {
+            @Name("coordinateSystem") @DefaultValue("WGS84") @Description("WGS84 (default), GCJ02 or BD09.") CoordinateSystem coordinateSystem) {
         return union.latitude == null || union.longitude == null ? null : GeoPoint.of(union.latitude, union.longitude, coordinateSystem);
     }
 

@@ -63,6 +63,9 @@ public class UnionService {
     Event<SubtreeMoved> subtreeMoved;
 
     @Inject
+    Event<UnionDissolved> unionDissolved;
+
+    @Inject
     Regions regions;
 
     /** A union in the caller's subtree; NOT_FOUND otherwise, exactly as for a missing id. */
@@ -151,6 +154,7 @@ public class UnionService {
         union.hostEmployerName = Text.name("hostEmployerName", input.hostEmployerName, 200, false);
         union.hostEmployerCreditCode = Text.line("hostEmployerCreditCode", input.hostEmployerCreditCode, 18, false);
         UnionRules.checkHostEmployer(union.kind, union.hostEmployerName, union.hostEmployerCreditCode);
+        applyPublicCard(union, input);
 
         union.id = TradeUnion.nextId();
         union.parentId = parent.id;
@@ -229,15 +233,18 @@ public class UnionService {
             union.hostEmployerCreditCode = Text.line("hostEmployerCreditCode", input.hostEmployerCreditCode, 18, false);
         }
         UnionRules.checkHostEmployer(union.kind, union.hostEmployerName, union.hostEmployerCreditCode);
-        updatePublicCard(union, input);
+        applyPublicCard(union, input);
         union.updatedAt = OffsetDateTime.now();
         TradeUnion.flush();
         audit.record("updateUnion", "Union", union.id, union.id, union.path, before, union.auditedFields());
         return union;
     }
 
-    /** The fields of the union's public card: descriptive, so the union's own officials set them. */
-    private static void updatePublicCard(TradeUnion union, UpdateUnionInput input) {
+    /**
+     * The fields of the union's public card, at creation and on update alike: descriptive, so the union's
+     * own officials set them; omitted fields stay as they are.
+     */
+    private static void applyPublicCard(TradeUnion union, UnionCardFields input) {
         if (input.address != null) {
             union.address = Text.line("address", input.address, 300, false);
         }
@@ -324,6 +331,7 @@ public class UnionService {
         union.updatedAt = OffsetDateTime.now();
         TradeUnion.flush();
         audit.record("dissolveUnion", "Union", union.id, union.id, union.path, before, union.auditedFields());
+        unionDissolved.fire(new UnionDissolved(union.id));
         return union;
     }
 

@@ -27,7 +27,7 @@ import io.quarkus.arc.Arc;
 class ClaimAuthorizationMatrixTests extends AuthorizationMatrix<ClaimAuthorizationMatrixTests.Operation, ClaimAuthorizationMatrixTests.Scenario> {
 
     enum Operation {
-        REQUEST_CLAIM, CONFIRM_CLAIM, REQUEST_HELP, UPDATE_MY_CONTACT, CONFIRM_PHONE_CHANGE, HELP_REQUESTS, CLOSE_HELP
+        REQUEST_CLAIM, CONFIRM_CLAIM, REQUEST_HELP, UPDATE_MY_CONTACT, CONFIRM_PHONE_CHANGE, HELP_REQUESTS, CLOSE_HELP, REVEAL_HELP_PHONE
     }
 
     /** Demo member 1 何强 (41030611 河阳保安, phone 13803791001), demo member 2 李娜 of the same union. */
@@ -94,6 +94,15 @@ class ClaimAuthorizationMatrixTests extends AuthorizationMatrix<ClaimAuthorizati
             add(cells, MEMBER, Relation.MEMBER, operation, Scenario.OPEN_HELP_REQUEST, FORBIDDEN);
             add(cells, null, Relation.ANONYMOUS, operation, Scenario.OPEN_HELP_REQUEST, UNAUTHENTICATED);
         }
+        // revealing a help request's contact phone: the request's union and the union directly above it, as for a member's phone
+        add(cells, "heyang-baoan", Relation.OWN, Operation.REVEAL_HELP_PHONE, Scenario.OPEN_HELP_REQUEST, OK);
+        add(cells, "heyang", Relation.PARENT, Operation.REVEAL_HELP_PHONE, Scenario.OPEN_HELP_REQUEST, OK);
+        add(cells, "jili", Relation.ANCESTOR, Operation.REVEAL_HELP_PHONE, Scenario.OPEN_HELP_REQUEST, FORBIDDEN);
+        add(cells, "quanzong", Relation.ANCESTOR, Operation.REVEAL_HELP_PHONE, Scenario.OPEN_HELP_REQUEST, FORBIDDEN);
+        add(cells, "shunda", Relation.SIBLING, Operation.REVEAL_HELP_PHONE, Scenario.OPEN_HELP_REQUEST, NOT_FOUND);
+        add(cells, "baicheng", Relation.OUTSIDE, Operation.REVEAL_HELP_PHONE, Scenario.OPEN_HELP_REQUEST, NOT_FOUND);
+        add(cells, MEMBER, Relation.MEMBER, Operation.REVEAL_HELP_PHONE, Scenario.OPEN_HELP_REQUEST, FORBIDDEN);
+        add(cells, null, Relation.ANONYMOUS, Operation.REVEAL_HELP_PHONE, Scenario.OPEN_HELP_REQUEST, UNAUTHENTICATED);
         return cells;
     }
 
@@ -205,6 +214,10 @@ class ClaimAuthorizationMatrixTests extends AuthorizationMatrix<ClaimAuthorizati
                     Map.of("union", 41030611));
             case CLOSE_HELP -> graphql(token, "closeClaimHelpRequest", "mutation($id: ID!) { closeClaimHelpRequest(id: $id, note: \"已处理\") { id status } }",
                     Map.of("id", DemoData.queryLong(dataSource(), "select id from claim_help_request order by id desc limit 1")));
+            case REVEAL_HELP_PHONE -> graphql(token, "revealClaimHelpContactPhone",
+                    "mutation($input: RevealClaimHelpContactPhoneInput!) { revealClaimHelpContactPhone(input: $input) { helpRequestId contactPhone } }",
+                    Map.of("input", Map.of("id", DemoData.queryLong(dataSource(), "select id from claim_help_request order by id desc limit 1"),
+                            "reason", "回电核实身份")));
         };
     }
 }

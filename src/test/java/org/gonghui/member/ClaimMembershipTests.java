@@ -299,4 +299,31 @@ class ClaimMembershipTests {
                 Map.of("id", item.get("id")));
         assertEquals("CONFLICT", again.errorCode(), again::toString);
     }
+
+    @Test
+    void theRequestsUnionAndTheUnionAboveRevealTheContactPhoneWithAnAuditedReason() {
+        Fixture f = member(null);
+        Login asker = newLogin();
+        assertFalse(help(asker, f.idNumber(), f.name(), "13903813333").hasErrors());
+        long id = count("select id from claim_help_request where subject = '" + asker.subject() + "'");
+        String reveal = "mutation($input: RevealClaimHelpContactPhoneInput!) { revealClaimHelpContactPhone(input: $input) { helpRequestId contactPhone } }";
+
+        Result noReason = GraphQLClient.post(Tokens.forDemoUser("heyang-baoan"), reveal, Map.of("input", Map.of("id", id, "reason", "  ")));
+        assertEquals("VALIDATION", noReason.errorCode(), noReason::toString);
+        assertTrue(noReason.errorMessage().startsWith("reason"), noReason::toString);
+        Result county = GraphQLClient.post(Tokens.forDemoUser("jili"), reveal, Map.of("input", Map.of("id", id, "reason", "回电核实身份")));
+        assertEquals("FORBIDDEN", county.errorCode(), county::toString);
+        assertFalse(county.body().contains("13903813333"));
+        assertEquals(0, count("select count(*) from audit_event where operation = 'revealClaimHelpContactPhone'"), "refused reveals leave no record");
+
+        for (String official : List.of("heyang-baoan", "heyang")) {
+            Result revealed = GraphQLClient.post(Tokens.forDemoUser(official), reveal, Map.of("input", Map.of("id", id, "reason", "回电核实身份")));
+            assertFalse(revealed.hasErrors(), revealed::toString);
+            assertEquals("13903813333", revealed.data("revealClaimHelpContactPhone.contactPhone"));
+            assertEquals(String.valueOf(id), String.valueOf(revealed.<Object>data("revealClaimHelpContactPhone.helpRequestId")));
+        }
+        assertEquals(2, count("select count(*) from audit_event where operation = 'revealClaimHelpContactPhone' and target_id = " + id
+                + " and target_type = 'ClaimHelpRequest' and reason = '回电核实身份' and target_union_id = 41030611"
+                + " and changes = '{\"revealed\": {\"after\": \"CONTACT_PHONE\", \"before\": null}}'::jsonb"));
+    }
 }

@@ -316,9 +316,75 @@ class TransferRequestTests {
         assertEquals("REQUESTED|-|-", row(other));
         assertEquals(List.of(NoticeType.TRANSFER_STEP), noticeTypes());
         assertEquals(0, expiry.expireDue(), "nothing left to expire");
+        assertEquals("system:transfer-request-expiry|system|41030611|{\"transferStatus\": {\"after\": \"EXPIRED\", \"before\": \"REQUESTED\"}}",
+                DemoData.queryString(dataSource, "select actor_subject || '|' || actor_role || '|' || target_union_id || '|' || changes::text "
+                        + "from audit_event where operation = 'expireTransferRequest' and target_id = " + MEMBER),
+                "the job's expiry is audited with the system as actor");
+        assertEquals(1, DemoData.queryLong(dataSource, "select count(*) from audit_event where operation = 'expireTransferRequest'"));
         Result expired = post("shunda", "{ membershipTransfers(filter: {statuses: [EXPIRED]}) { edges { node { id requester { name } } } } }", Map.of());
         assertEquals(List.of(String.valueOf(id)), expired.json().getList("data.membershipTransfers.edges.node.id", String.class), expired::toString);
         request(41030621);
+    }
+
+    static final String CHANGE_STATUS = "mutation($input: ChangeMemberStatusInput!) { changeMemberStatus(input: $input) { id status } }";
+    static final String DISSOLVE = "mutation($input: DissolveUnionInput!) { dissolveUnion(input: $input) { id status } }";
+
+    @Test
+    void aRequestEndsCancelledInTheTransactionThatWithdrawsTheMembership() {
+        Object id = request(41030612);
+        notices.clear();
+        Result withdrawn = post("heyang-baoan", CHANGE_STATUS, Map.of("input", Map.of("id", MEMBER, "version", version(MEMBER), "status", "WITHDRAWN", "reason", "本人申请退会")));
+        assertFalse(withdrawn.hasErrors(), withdrawn::toString);
+        assertEquals("CANCELLED|-|会籍已终止 (membership WITHDRAWN)", row(id));
+        assertEquals("sub-heyang-baoan", DemoData.queryString(dataSource, "select decided_by from membership_transfer where id = " + id));
+        Result receiving = post("shunda", TRANSFER, Map.of("id", id));
+        assertEquals("CANCELLED", receiving.data("membershipTransfer.status"), receiving::toString);
+        assertNull(receiving.data("membershipTransfer.requester"), "the receiving side loses the requester card with the membership");
+        Result release = post("heyang-baoan", RELEASE, Map.of("input", Map.of("id", MEMBER, "version", version(MEMBER), "toUnionId", 41030612)));
+        assertEquals("CONFLICT", release.errorCode(), release::toString);
+        assertEquals(List.of(NoticeType.TRANSFER_STEP), noticeTypes(), "the member is told the request ended");
+        assertEquals(String.valueOf(id), notices.of(MEMBER).get(0).objectId());
+        assertEquals("{\"transferStatus\": {\"after\": \"CANCELLED\", \"before\": \"REQUESTED\"}}|sub-heyang-baoan", DemoData.queryString(dataSource,
+                "select changes::text || '|' || actor_subject from audit_event where operation = 'endTransfer' and target_id = " + MEMBER));
+    }
+
+    @Test
+    void aDeceasedMembersRequestEndsAndARefusedStatusChangeLeavesItOpen() {
+        Object id = request(41030612);
+        Result stale = post("heyang-baoan", CHANGE_STATUS, Map.of("input", Map.of("id", MEMBER, "version", version(MEMBER) + 1, "status", "DECEASED", "reason", "病故")));
+        assertEquals("CONFLICT", stale.errorCode(), stale::toString);
+        assertEquals("REQUESTED|-|-", row(id), "a refused change ends nothing");
+        Result deceased = post("heyang-baoan", CHANGE_STATUS, Map.of("input", Map.of("id", MEMBER, "version", version(MEMBER), "status", "DECEASED", "reason", "病故")));
+        assertFalse(deceased.hasErrors(), deceased::toString);
+        assertEquals("CANCELLED|-|会籍已终止 (membership DECEASED)", row(id));
+        assertEquals(0, DemoData.queryLong(dataSource, "select count(*) from membership_transfer where status in ('REQUESTED', 'RELEASED')"));
+    }
+
+    @Test
+    void dissolvingTheReceivingUnionEndsRequestsAndReleasedTransfersIntoItButNotThoseOutOfIt() {
+        Object requested = request(41030612);
+        Result released = post("heyang-baoan", RELEASE, Map.of("input", Map.of("id", 2, "version", version(2), "toUnionId", 41030612, "reason", "调岗")));
+        assertFalse(released.hasErrors(), released::toString);
+        Object transfer = released.data("releaseMember.id");
+        // 刘洋 (member 5) of 顺达商贸 asks to leave it: a request out of the union being dissolved
+        DemoData.execute(dataSource, "update person set subject = 'sub-worker2' where id = (select person_id from membership where id = 5)");
+        Result out = GraphQLClient.post(Tokens.signed(Tokens.token("worker2", List.of("member"), null)), REQUEST, to(41030611));
+        assertFalse(out.hasErrors(), out::toString);
+        Object outgoing = out.data("requestTransfer.id");
+        notices.clear();
+
+        int unionVersion = (int) DemoData.queryLong(dataSource, "select version from trade_union where id = 41030612");
+        Result dissolved = post("heyang", DISSOLVE, Map.of("input", Map.of("id", 41030612, "version", unionVersion, "reason", "企业注销")));
+        assertFalse(dissolved.hasErrors(), dissolved::toString);
+        assertEquals("CANCELLED|-|转入工会已撤销 (the receiving union 41030612 was dissolved)", row(requested));
+        assertEquals("CANCELLED|sub-heyang-baoan|转入工会已撤销 (the receiving union 41030612 was dissolved)", row(transfer));
+        assertEquals("ACTIVE", DemoData.queryString(dataSource, "select status from membership where id = 2"), "a released member gets their status back");
+        assertEquals("REQUESTED|-|-", row(outgoing), "the union above can still release a member out of the dissolved union");
+        assertEquals(List.of(NoticeType.TRANSFER_STEP), noticeTypes());
+        assertEquals(List.of(NoticeType.TRANSFER_STEP), notices.of(2).stream().map(MemberNotice::type).toList());
+        assertEquals(2, DemoData.queryLong(dataSource, "select count(*) from audit_event where operation = 'endTransfer' and actor_subject = 'sub-heyang'"));
+        Result accept = post("heyang", ACCEPT, Map.of("input", Map.of("transferId", transfer, "version", version(2))));
+        assertEquals("CONFLICT", accept.errorCode(), accept::toString);
     }
 
     @Test

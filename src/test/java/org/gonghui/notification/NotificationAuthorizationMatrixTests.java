@@ -97,7 +97,7 @@ class NotificationAuthorizationMatrixTests extends AuthorizationMatrix<Notificat
             // anonymous callers are refused at me itself; officials at its notifications field
             case LIST -> graphql(token, token == null ? "me" : "me.notifications",
                     "{ me { notifications { totalCount edges { node { id objectId read } } } } }", Map.of());
-            case MARK_READ -> graphql(token, "markNotificationsRead", "mutation($ids: [String!]!) { markNotificationsRead(ids: $ids) }",
+            case MARK_READ -> graphql(token, "markNotificationsRead", "mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }",
                     Map.of("ids", List.of(String.valueOf(id(whose)))));
         };
     }

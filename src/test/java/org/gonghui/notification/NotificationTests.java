@@ -42,7 +42,7 @@ class NotificationTests {
     static final String LIST = """
             query($unread: Boolean, $first: Int, $after: String) { me { notifications(unreadOnly: $unread, first: $first, after: $after) {
               totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id type text textEn objectId createdAt read readAt } } } } }""";
-    static final String MARK = "mutation($ids: [String!]!) { markNotificationsRead(ids: $ids) }";
+    static final String MARK = "mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }";
 
     @Inject
     Event<MemberNotice> notices;
@@ -147,6 +147,33 @@ class NotificationTests {
         assertEquals("NOT_FOUND", missing.errorCode());
         assertEquals(other.errorMessage(), missing.errorMessage());
         assertEquals(0, DemoData.queryLong(dataSource, "select count(*) from member_notification where read_at is not null"));
+    }
+
+    @Test
+    void idsAreTheIdTypeAsVariablesAndInlineAsStringsOrIntegers() {
+        notice(1, "n1");
+        notice(1, "n2");
+        notice(1, "n3");
+        long n1 = notificationId(1, "n1");
+        long n2 = notificationId(1, "n2");
+        long n3 = notificationId(1, "n3");
+        // a variable of type [ID!]! (an integer in the JSON is an ID too)
+        Result variables = as("worker", MARK, Map.of("ids", List.of(String.valueOf(n1))));
+        assertFalse(variables.hasErrors(), variables::toString);
+        assertEquals(2, variables.<Integer>data("markNotificationsRead"));
+        Result integers = as("worker", MARK, Map.of("ids", List.of(n2)));
+        assertFalse(integers.hasErrors(), integers::toString);
+        assertEquals(1, integers.<Integer>data("markNotificationsRead"));
+        // inline, as a string literal
+        Result inline = as("worker", "mutation { markNotificationsRead(ids: [\"" + n3 + "\"]) }", Map.of());
+        assertFalse(inline.hasErrors(), inline::toString);
+        assertEquals(0, inline.<Integer>data("markNotificationsRead"));
+        // a variable declared with another type is refused before anything runs
+        Result strings = as("worker", "mutation($ids: [String!]!) { markNotificationsRead(ids: $ids) }", Map.of("ids", List.of(String.valueOf(n1))));
+        assertEquals("BAD_REQUEST", strings.errorCode(), strings::toString);
+        Result malformedInline = as("worker", "mutation { markNotificationsRead(ids: [\"01\"]) }", Map.of());
+        assertEquals("VALIDATION", malformedInline.errorCode(), malformedInline::toString);
+        assertTrue(malformedInline.errorMessage().startsWith("ids"), malformedInline::toString);
     }
 
     @Test

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 
+import org.gonghui.geo.CoordinateSystem;
 import org.gonghui.geo.Coordinates;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
@@ -98,6 +99,23 @@ class ServiceSiteTests {
         } while (after != null);
         assertEquals(all, paged);
         assertEquals(7, all.size());
+    }
+
+    @Test
+    void bd09PointsAreConvertedAndResultsComeBackInBd09() {
+        Coordinates.LatLon bd = Coordinates.fromWgs84(CoordinateSystem.BD09, LAT, LON);
+        Result result = nearest(new java.util.HashMap<>(Map.of("lat", bd.lat(), "lon", bd.lon(), "cs", "BD09", "r", 5)));
+        assertFalse(result.hasErrors(), result::toString);
+        List<Float> wgsDistances = nearest(around(5)).json().getList("data.nearestSites.edges.distanceKm");
+        List<Float> bdDistances = result.json().getList("data.nearestSites.edges.distanceKm");
+        assertEquals(wgsDistances.size(), bdDistances.size());
+        for (int i = 0; i < wgsDistances.size(); i++) {
+            assertEquals(wgsDistances.get(i), bdDistances.get(i), 0.005);
+        }
+        Coordinates.LatLon site1 = Coordinates.fromWgs84(CoordinateSystem.BD09, 34.9005, 112.5840);
+        assertEquals("BD09", result.data("nearestSites.edges[0].location.coordinateSystem"));
+        assertEquals(site1.lat(), result.<Float>data("nearestSites.edges[0].location.latitude"), 2e-5);
+        assertEquals(site1.lon(), result.<Float>data("nearestSites.edges[0].location.longitude"), 2e-5);
     }
 
     @Test

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 
+import org.gonghui.geo.CoordinateSystem;
 import org.gonghui.geo.Coordinates;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient.Result;
@@ -92,11 +93,11 @@ class FindUnionsTests {
         return Map.of("near", near);
     }
 
-    /** The ACTIVE grassroots unions of the four kinds, straight from the table. */
+    /** The ACTIVE grassroots unions of the five kinds, straight from the table. */
     List<String> publicUnionIdsInTheTable() {
         return List.of(DemoData.queryString(dataSource, """
                 select string_agg(id::text, ',' order by id) from trade_union
-                 where status = 'ACTIVE' and level = 'GRASSROOTS' and kind in ('ENTERPRISE', 'JOINT', 'COMMUNITY', 'INDUSTRY_FEDERATION')""")
+                 where status = 'ACTIVE' and level = 'GRASSROOTS' and kind in ('ENTERPRISE', 'PLATFORM', 'JOINT', 'COMMUNITY', 'INDUSTRY_FEDERATION')""")
                 .split(","));
     }
 
@@ -107,8 +108,8 @@ class FindUnionsTests {
         assertEquals(publicUnionIdsInTheTable(), ids);
         assertEquals(ids.size(), (int) result.data("findUnions.totalCount"));
         assertTrue(ids.containsAll(List.of("41030611", "41030612", "41030621", "41030601", "22088211")), ids::toString);
-        // a PLATFORM union, township, county and national unions are not in the directory
-        assertFalse(ids.contains("22082202"), ids::toString);
+        // a platform company's union is its riders' employer's union: listed (美团外卖通榆站点工会); township, county and national unions are not
+        assertTrue(ids.contains("22082202"), ids::toString);
         assertFalse(ids.contains("4103061") || ids.contains("410306") || ids.contains("1"), ids::toString);
         // officials and members see the same directory
         Result asOfficial = GraphQLClient.post(Tokens.forDemoUser("jili"), FIND, Map.of("first", 100));
@@ -175,10 +176,21 @@ class FindUnionsTests {
         List<String> ids = ids(find(null, 100, null));
         assertFalse(ids.contains("41030602") || ids.contains("41030621") || ids.contains("41030601"), ids::toString);
         assertTrue(ids.contains("41030611"), ids::toString);
-        Result platform = find(Map.of("kinds", List.of("PLATFORM")), null, null);
-        assertEquals("VALIDATION", platform.errorCode(), platform::toString);
-        assertTrue(platform.errorMessage().startsWith("filter.kinds"), platform::toString);
-        assertNull(platform.data("findUnions"));
+        Result township = find(Map.of("kinds", List.of("STREET_UNION")), null, null);
+        assertEquals("VALIDATION", township.errorCode(), township::toString);
+        assertTrue(township.errorMessage().startsWith("filter.kinds"), township::toString);
+        assertNull(township.data("findUnions"));
+    }
+
+    @Test
+    void aRiderFindsThePlatformCompanysUnionByItsEmployerAndKind() {
+        List<String> byKind = ids(find(Map.of("kinds", List.of("PLATFORM")), null, null));
+        assertEquals(List.of("22082202"), byKind, "美团外卖通榆站点工会, the only demo PLATFORM union");
+        Result byEmployer = find(Map.of("employerName", "众达配送"), null, null);
+        assertEquals(List.of("22082202"), ids(byEmployer));
+        assertEquals("PLATFORM", byEmployer.data("findUnions.edges[0].node.kind"));
+        DemoData.execute(dataSource, "update trade_union set status = 'PREPARING' where id = 22082202");
+        assertEquals(List.of(), ids(find(Map.of("kinds", List.of("PLATFORM")), null, null)), "only ACTIVE ones, as for every kind");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -190,7 +202,7 @@ class FindUnionsTests {
             "a county code held by the union itself | regionCode | 220882 | 22088211",
             "a retired county code, held by the unions above | regionCode | 410306 | 41030601 41030602 41030611 41030612 41030621",
             "a city code covers its counties | regionCode | 410300 | 41030601 41030602 41030611 41030612 41030621 41032611",
-            "a province code covers the province | regionCode | 220000 | 22080211 22080212 22080213 22082201 22088211",
+            "a province code covers the province | regionCode | 220000 | 22080211 22080212 22080213 22082201 22082202 22088211",
             "a code with no union | regionCode | 110101 | ''" })
     void filtersNarrowTheDirectory(String rule, String field, String value, String expected) {
         List<String> ids = ids(find(Map.of(field, value), 100, null));
@@ -226,6 +238,24 @@ class FindUnionsTests {
         List<String> within = ids(find(near(LAT, LON, null, 0.5), 50, null));
         assertEquals(ids.subList(0, within.size()), within);
         assertTrue(within.size() < ids.size(), within::toString);
+    }
+
+    @Test
+    void aPointInBd09FromBaiduMapsFindsTheSameUnionsAndGetsLocationsInBd09() {
+        Coordinates.LatLon bd = Coordinates.fromWgs84(CoordinateSystem.BD09, LAT, LON);
+        Result wgsResult = find(near(LAT, LON, "WGS84", 5), 50, null);
+        Result bdResult = find(near(bd.lat(), bd.lon(), "BD09", 5), 50, null);
+        assertEquals(ids(wgsResult), ids(bdResult));
+        List<Double> wgsDistances = numbers(wgsResult, "findUnions.edges.distanceKm");
+        List<Double> bdDistances = numbers(bdResult, "findUnions.edges.distanceKm");
+        for (int i = 0; i < wgsDistances.size(); i++) {
+            assertEquals(wgsDistances.get(i), bdDistances.get(i), 0.005, "within a few metres");
+        }
+        assertEquals("BD09", bdResult.data("findUnions.edges[0].node.location.coordinateSystem"));
+        Coordinates.LatLon expected = Coordinates.fromWgs84(CoordinateSystem.BD09, number(wgsResult, "findUnions.edges[0].node.location.latitude"),
+                number(wgsResult, "findUnions.edges[0].node.location.longitude"));
+        assertEquals(expected.lat(), number(bdResult, "findUnions.edges[0].node.location.latitude"), 1e-9);
+        assertEquals(expected.lon(), number(bdResult, "findUnions.edges[0].node.location.longitude"), 1e-9);
     }
 
     @Test
@@ -361,5 +391,46 @@ class FindUnionsTests {
             assertTrue(refused.errorMessage().startsWith((String) b[2]), refused::toString);
             assertEquals(before, DemoData.fingerprint(dataSource), "nothing changed: " + refused);
         }
+    }
+
+    @Test
+    void aUnionCreatedWithItsCardIsListedWithItAtOnceAndBadCardValuesAreRefusedAtCreationAsOnUpdate() {
+        String create = "mutation($input: CreateUnionInput!) { createUnion(input: $input) { id address officePhone publishOfficePhone "
+                + "openingHours { dayOfWeek opens closes } location { latitude longitude } } }";
+        Coordinates.LatLon bd = Coordinates.fromWgs84(CoordinateSystem.BD09, 34.905, 112.585);
+        Map<String, Object> input = new HashMap<>(Map.of("parentId", 4103061, "level", "GRASSROOTS", "kind", "ENTERPRISE",
+                "name", "洛阳吉利石化配送有限公司工会", "formationMode", "STANDALONE", "hostEmployerName", "洛阳吉利石化配送有限公司",
+                "hostEmployerCreditCode", "91410306MA44X1B2CC"));
+        input.putAll(Map.of("address", " 吉利区石化路 8 号 ", "officePhone", "0379-66990001", "publishOfficePhone", true,
+                "openingHours", List.of(Map.of("dayOfWeek", "MONDAY", "opens", "08:30", "closes", "17:30")),
+                "latitude", bd.lat(), "longitude", bd.lon(), "coordinateSystem", "BD09"));
+        for (Object[] b : List.of(
+                new Object[] { "officePhone", "call me", "officePhone" },
+                new Object[] { "address", "地".repeat(301), "address" },
+                new Object[] { "openingHours", List.of(Map.of("dayOfWeek", "MONDAY", "opens", "12:00", "closes", "12:00")), "openingHours[0].closes" },
+                new Object[] { "latitude", 80.0, "latitude" },
+                new Object[] { "longitude", null, "latitude" })) {
+            Map<String, Object> wrong = new HashMap<>(input);
+            wrong.put((String) b[0], b[1]);
+            String before = DemoData.fingerprint(dataSource);
+            Result refused = GraphQLClient.post(Tokens.forDemoUser("jili"), create, Map.of("input", wrong));
+            assertEquals("VALIDATION", refused.errorCode(), refused::toString);
+            assertTrue(refused.errorMessage().startsWith((String) b[2]), refused::toString);
+            assertEquals(before, DemoData.fingerprint(dataSource), "nothing created: " + refused);
+        }
+
+        Result created = GraphQLClient.post(Tokens.forDemoUser("jili"), create, Map.of("input", input));
+        assertFalse(created.hasErrors(), created::toString);
+        assertEquals("吉利区石化路 8 号", created.data("createUnion.address"));
+        assertEquals(true, created.data("createUnion.publishOfficePhone"));
+        assertEquals(34.905, number(created, "createUnion.location.latitude"), 1e-5);
+        assertEquals(112.585, number(created, "createUnion.location.longitude"), 1e-5);
+        Result found = find(Map.of("employerName", "石化配送"), null, null);
+        assertFalse(found.hasErrors(), found::toString);
+        assertEquals(List.of(String.valueOf(created.<Object>data("createUnion.id"))), ids(found));
+        assertEquals("0379-66990001", found.data("findUnions.edges[0].node.officePhone"), "published at creation");
+        assertEquals(List.of("08:30"), found.json().getList("data.findUnions.edges[0].node.openingHours.opens"));
+        assertNotNull(DemoData.queryString(dataSource,
+                "select 1 from audit_event where operation = 'createUnion' and changes::text like '%66990001%' and changes::text like '%石化路%'"));
     }
 }
