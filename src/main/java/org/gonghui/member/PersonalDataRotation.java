@@ -37,17 +37,28 @@ public class PersonalDataRotation {
     }
 
     /** A table holding ciphertexts: the columns that identify a row (its primary key) and its encrypted columns. */
-    public record Table(String name, List<String> keyColumns, List<Column> columns) {
+    public record Table(String name, List<String> keyColumns, List<Column> columns, int maxRowsPerBatch) {
+
+        /** A table of small ciphertexts: batches of the configured size. */
+        public Table(String name, List<String> keyColumns, List<Column> columns) {
+            this(name, keyColumns, columns, Integer.MAX_VALUE);
+        }
     }
 
     /** Every ciphertext column of the schema, one line per table. */
+    /** Rows per batch of tables whose ciphertexts are whole files. */
+    static final int FILES_PER_BATCH = 20;
+
     public static final List<Table> TABLES = List.of(
             new Table("person", List.of("id"), List.of(new Column("id_cipher", "id_key", Purpose.ID_NUMBER), new Column("phone_cipher", "phone_key", Purpose.PHONE))),
             new Table("one_time_code", List.of("id_hash", "id"), List.of(new Column("new_phone_cipher", "new_phone_key", Purpose.CONTACT_PHONE))),
             new Table("claim_help_request", List.of("union_id", "id"), List.of(new Column("contact_phone_cipher", "contact_phone_key", Purpose.CONTACT_PHONE))),
             new Table("text_outbox", List.of("id"), List.of(new Column("phone_cipher", "phone_key", Purpose.PHONE), new Column("code_cipher", "code_key", Purpose.TEXT_CODE))),
             new Table("hardship_file", List.of("id"), List.of(new Column("details_cipher", "details_key", Purpose.HARDSHIP_DETAILS))),
-            new Table("roster_import", List.of("id"), List.of(new Column("content", "content_key", Purpose.ROSTER_FILE))));
+            // files (a roster up to its upload limit, an attachment up to 10 MB): a few per transaction
+            new Table("roster_import", List.of("id"), List.of(new Column("content", "content_key", Purpose.ROSTER_FILE)), FILES_PER_BATCH),
+            new Table("rights_case_attachment", List.of("case_id", "id"),
+                    List.of(new Column("content_cipher", "content_key", Purpose.RIGHTS_ATTACHMENT)), FILES_PER_BATCH));
 
     @Inject
     PersonalData personalData;
@@ -103,7 +114,7 @@ public class PersonalDataRotation {
             for (int i = 0; i < table.columns().size(); i++) {
                 query.setString(p++, active);
             }
-            query.setInt(p, config.reencryptBatchSize());
+            query.setInt(p, Math.min(table.maxRowsPerBatch(), config.reencryptBatchSize()));
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     List<Object> key = new ArrayList<>();

@@ -40,6 +40,7 @@ import javax.sql.DataSource;
 import org.apache.commons.imaging.Imaging;
 import org.apache.commons.imaging.common.ImageMetadata;
 import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
+import org.gonghui.member.PersonalDataRotation;
 import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.testing.DemoData;
@@ -81,7 +82,7 @@ class RightsCaseAttachmentTests {
     SessionFactory sessionFactory;
 
     @Inject
-    RightsCaseAttachmentRotation rotation;
+    PersonalDataRotation rotation;
 
     @TestHTTPResource("/")
     URL base;
@@ -480,7 +481,11 @@ class RightsCaseAttachmentTests {
         }
         assertArrayEquals(pdf, download(worker.token(), caseId, id, null).asByteArray(), "readable under the retired key");
 
-        assertEquals(1, rotation.reencryptBatch());
+        int changed = 0;
+        for (int rows; (rows = rotation.reencryptBatch()) > 0; ) {
+            changed += rows;
+        }
+        assertTrue(changed >= 1, "the attachment was re-encrypted");
 
         assertEquals("test-1", DemoData.queryString(dataSource, "select content_key from rights_case_attachment where id = " + id));
         assertArrayEquals(pdf, download(worker.token(), caseId, id, null).asByteArray());
