@@ -53,7 +53,8 @@ public final class Dates {
             Map.entry("GrantBenefitInput.grantedOn", TO_TODAY_SINCE_2000),
             Map.entry("RecordWorkforceCountInput.countedOn", TO_TODAY_SINCE_2000),
             Map.entry("SetEnrolmentTargetInput.dueOn", DUE),
-            Map.entry("statistics(asOf)", TO_TODAY_SINCE_2000));
+            Map.entry("statistics(asOf)", TO_TODAY_SINCE_2000),
+            Map.entry("RightsCaseFilter.submittedFrom", TO_TODAY_SINCE_2000), Map.entry("RightsCaseFilter.submittedTo", TO_TODAY_SINCE_2000));
 
     /** Months ("YYYY-MM" strings), with the first day of the first and last month. */
     static final Map<String, Range> MONTHS = Map.ofEntries(

@@ -78,7 +78,9 @@ public class PersonalData {
 
     /** What a ciphertext protects; bound into it, so a ciphertext copied to another column does not decrypt. */
     public enum Purpose {
-        ID_NUMBER, PHONE, ROSTER_FILE, REQUEST, HARDSHIP_DETAILS, ONE_TIME_CODE, CONTACT_PHONE, TEXT_CODE
+        ID_NUMBER, PHONE, ROSTER_FILE, REQUEST, HARDSHIP_DETAILS, ONE_TIME_CODE, CONTACT_PHONE, TEXT_CODE,
+        // rights cases: descriptions, workers' names, step texts
+        RIGHTS_CASE_TEXT
     }
 
     /** A ciphertext and the id of the key that made it. */

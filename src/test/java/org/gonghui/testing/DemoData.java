@@ -30,7 +30,7 @@ public final class DemoData {
         String cards = resource("db/demo/R__demo_union_cards.sql");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
-            s.execute("truncate one_time_code, claim_help_request, member_notification, text_outbox, stat_pending, stat_change, union_stat, funds_remittance, workforce_count, enrolment_target, hardship_step, hardship_file, program_application, program_beneficiary, service_program,"
+            s.execute("truncate rights_case_step, rights_case_open, rights_case, one_time_code, claim_help_request, member_notification, text_outbox, stat_pending, stat_change, union_stat, funds_remittance, workforce_count, enrolment_target, hardship_step, hardship_file, program_application, program_beneficiary, service_program,"
                     + " service_site, roster_import_failure, roster_import, idempotency_record, membership_event, membership_transfer,"
                     + " membership, person, audit_event, union_move, trade_union");
             s.execute(script);
@@ -74,7 +74,10 @@ public final class DemoData {
                         || coalesce((select string_agg(h::text, '|' order by id) from claim_help_request h), '')
                         || coalesce((select string_agg(a::text, '|' order by id) from audit_event a), '')
                         || coalesce((select string_agg(n::text, '|' order by id) from member_notification n), '')
-                        || coalesce((select string_agg(t::text, '|' order by id) from text_outbox t), ''))""");
+                        || coalesce((select string_agg(t::text, '|' order by id) from text_outbox t), '')
+                        || coalesce((select string_agg(r::text, '|' order by id) from rights_case r), '')
+                        || coalesce((select string_agg(s::text, '|' order by case_id, id) from rights_case_step s), '')
+                        || coalesce((select string_agg(o::text, '|' order by case_id) from rights_case_open o), ''))""");
     }
 
     public static int version(DataSource dataSource, long unionId) {
