@@ -371,6 +371,12 @@ class RightsCaseTests {
         Result outsideMember = as("heyang-baoan", RECORD, Map.of("input", Map.of("category", "OTHER", "channel", "HOTLINE", "description", "x",
                 "memberId", 10)));
         assertEquals("NOT_FOUND", outsideMember.errorCode(), outsideMember::toString);
+        for (long union : List.of(999999999L, 41030612L)) {
+            Result unknownUnion = as("heyang-baoan", RECORD, Map.of("input", Map.of("category", "OTHER", "channel", "HOTLINE", "description", "x",
+                    "workerName", "赵六", "contactPhone", "13700000000", "handlingUnionId", union)));
+            assertEquals("NOT_FOUND", unknownUnion.errorCode(), unknownUnion::toString);
+            assertTrue(unknownUnion.errorMessage().startsWith("handlingUnionId: "), unknownUnion::toString);
+        }
     }
 
     // --- bad input: VALIDATION naming the field, nothing stored
