@@ -95,7 +95,7 @@ class RightsCaseTests {
         assertEquals("41030611", r.data("submitRightsCase.receivedUnionId"));
         assertEquals(calendar.addWorkingDays(today(), 3).day().toString(), r.data("submitRightsCase.acceptDue"));
         assertNull(r.data("submitRightsCase.resolveDue"));
-        // the worker reads their own words and a masked phone; a handling official's masks are not the worker's view
+        // the worker reads their own words (not audited: their own) and a masked phone; a handling official's masks are not the worker's view
         assertEquals("公司拖欠我 3 个月工资共 12000 元, 多次讨要未果", r.data("submitRightsCase.description"));
         assertNull(r.data("submitRightsCase.descriptionMasked"));
         assertEquals("138****1001", r.data("submitRightsCase.contactPhoneMasked"));
@@ -186,6 +186,37 @@ class RightsCaseTests {
         // once the first leaves the open states, the worker may submit again
         ok(as("heyang-baoan", DECLINE, with(idVersion(first, "submitRightsCase"), "r", "不属于工会受理范围, 请向劳动监察投诉")));
         ok(post(WORKER, SUBMIT, Map.of("input", with(submitInput("WAGE_ARREARS", "洛阳某物流有限公司"), "employerCreditCode", "91410306MA45Y7D3EL"))));
+    }
+
+    @Test
+    void twoConcurrentSubmissionsOfTheSameCaseLeaveOneCaseAndTheOtherIsConflictNamingIt() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Result>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return post(WORKER, SUBMIT, Map.of("input", submitInput("WAGE_ARREARS", "洛阳某物流有限公司")));
+                }));
+            }
+            start.countDown();
+            List<Result> answers = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Result> f : results) {
+                answers.add(f.get());
+            }
+            List<Result> created = answers.stream().filter(r -> !r.hasErrors()).toList();
+            assertEquals(1, created.size(), answers::toString);
+            String id = created.get(0).data("submitRightsCase.id");
+            for (Result r : answers.stream().filter(Result::hasErrors).toList()) {
+                assertEquals("CONFLICT", r.errorCode(), r::toString);
+                assertTrue(r.errorMessage().contains(id), r::toString);
+            }
+            assertEquals(1, count("select count(*) from rights_case"));
+            assertEquals(1, count("select count(*) from rights_case_open"));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // --- handling
