@@ -66,6 +66,9 @@ class RightsCaseTests {
     @Inject
     RightsCaseAutoClose autoClose;
 
+    @Inject
+    RightsCaseRotation rotation;
+
     @BeforeEach
     void linkTheWorker() {
         RightsFixtures.linkWorker(dataSource, "sub-worker");
@@ -408,6 +411,39 @@ class RightsCaseTests {
             assertEquals("NOT_FOUND", unknownUnion.errorCode(), unknownUnion::toString);
             assertTrue(unknownUnion.errorMessage().startsWith("handlingUnionId: "), unknownUnion::toString);
         }
+    }
+
+    @Test
+    void textsUnderARetiredKeyAreReencryptedUnderTheActiveKeyAndReadAsBefore() {
+        Result recorded = ok(as("heyang-baoan", RECORD, Map.of("input", Map.of("category", "LEGAL_AID", "channel", "STATION",
+                "description", "申请法律援助: 工伤赔偿", "workerName", "钱七", "contactPhone", "13612345678"))));
+        Object id = recorded.data("recordRightsCase.id");
+        ok(as("heyang-baoan", ADD_STEP, Map.of("id", id, "v", RightsFixtures.version(dataSource, id), "k", "CONTACT", "t", "已电话回访")));
+        // the same texts as they were under the older key of the test configuration
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        org.gonghui.support.PersonalData old = new org.gonghui.support.PersonalData(
+                config.getValue("gonghui.personal-data.encryption-keys", String.class), "test-old",
+                config.getValue("gonghui.personal-data.hash-key", String.class));
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        var purpose = org.gonghui.support.PersonalData.Purpose.RIGHTS_CASE_TEXT;
+        DemoData.execute(dataSource, "update rights_case set description_cipher = decode('"
+                + hex.formatHex(old.encrypt(purpose, "申请法律援助: 工伤赔偿").ciphertext()) + "', 'hex'), description_key = 'test-old', worker_name_cipher = decode('"
+                + hex.formatHex(old.encrypt(purpose, "钱七").ciphertext()) + "', 'hex'), worker_name_key = 'test-old', contact_phone_cipher = decode('"
+                + hex.formatHex(old.encrypt(org.gonghui.support.PersonalData.Purpose.CONTACT_PHONE, "13612345678").ciphertext())
+                + "', 'hex'), contact_phone_key = 'test-old' where id = " + id);
+        DemoData.execute(dataSource, "update rights_case_step set text_cipher = decode('" + hex.formatHex(old.encrypt(purpose, "已电话回访").ciphertext())
+                + "', 'hex'), text_key = 'test-old' where kind = 'CONTACT'");
+        int version = RightsFixtures.version(dataSource, id);
+        assertTrue(rotation.reencryptBatch() >= 1);
+        assertEquals(0, count("select count(*) from rights_case where 'test-old' in (description_key, worker_name_key, contact_phone_key)"));
+        assertEquals(0, count("select count(*) from rights_case_step where text_key = 'test-old'"));
+        assertEquals(version, RightsFixtures.version(dataSource, id), "rotation is not a change clients see");
+        Result reveal = ok(as("heyang-baoan", REVEAL, Map.of("id", id, "r", "核对")));
+        assertEquals("申请法律援助: 工伤赔偿", reveal.data("revealRightsCase.description"));
+        assertEquals("钱七", reveal.data("revealRightsCase.workerName"));
+        assertEquals("13612345678", reveal.data("revealRightsCase.contactPhone"));
+        assertEquals("已电话回访", reveal.data("revealRightsCase.steps[1].text"));
+        assertEquals(0, rotation.reencryptBatch(), "nothing left under the old key");
     }
 
     // --- bad input: VALIDATION naming the field, nothing stored
