@@ -73,4 +73,19 @@ class RightsCaseStatementCountTests {
         assertEquals(6, first.statements());
         assertEquals(6, next.statements());
     }
+
+    @ParameterizedTest(name = "page of {0}")
+    @ValueSource(ints = { 2, 5 })
+    void aPageOfTheWorkersOwnCasesWithStepsTakesAFixedNumberOfStatements(int pageSize) {
+        String query = """
+                query($first: Int, $after: String) { me { rightsCases(first: $first, after: $after) { totalCount pageInfo { endCursor }
+                    edges { node { id status description handlingUnionName handlingUnion { id } steps { kind at } } } } } }""";
+        String token = Tokens.forDemoUser("worker");
+        Counted first = StatementCount.of(sessionFactory, token, query, Map.of("first", pageSize), pageSize, "data.me.rightsCases.edges");
+        Counted next = StatementCount.of(sessionFactory, token, query, Map.of("first", pageSize, "after", first.endCursor("data.me.rightsCases")),
+                pageSize, "data.me.rightsCases.edges");
+        // the page, its count, the steps (a worker's handlingUnion is null without a statement)
+        assertEquals(3, first.statements());
+        assertEquals(3, next.statements());
+    }
 }
