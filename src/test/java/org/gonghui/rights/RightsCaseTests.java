@@ -26,15 +26,25 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.gonghui.calendar.WorkingCalendar;
+import org.gonghui.support.PersonalData;
+import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient.Result;
 import org.gonghui.testing.QuarkusTestWithOidc;
@@ -80,7 +90,7 @@ class RightsCaseTests {
     }
 
     private LocalDate today() {
-        return RightsDeadlines.day(java.time.Instant.now());
+        return RightsDeadlines.day(Instant.now());
     }
 
     private long count(String sql) {
@@ -193,10 +203,10 @@ class RightsCaseTests {
 
     @Test
     void twoConcurrentSubmissionsOfTheSameCaseLeaveOneCaseAndTheOtherIsConflictNamingIt() throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Result>> results = new java.util.ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Result>> results = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
@@ -204,8 +214,8 @@ class RightsCaseTests {
                 }));
             }
             start.countDown();
-            List<Result> answers = new java.util.ArrayList<>();
-            for (java.util.concurrent.Future<Result> f : results) {
+            List<Result> answers = new ArrayList<>();
+            for (Future<Result> f : results) {
                 answers.add(f.get());
             }
             List<Result> created = answers.stream().filter(r -> !r.hasErrors()).toList();
@@ -420,16 +430,16 @@ class RightsCaseTests {
         Object id = recorded.data("recordRightsCase.id");
         ok(as("heyang-baoan", ADD_STEP, Map.of("id", id, "v", RightsFixtures.version(dataSource, id), "k", "CONTACT", "t", "已电话回访")));
         // the same texts as they were under the older key of the test configuration
-        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
-        org.gonghui.support.PersonalData old = new org.gonghui.support.PersonalData(
+        var config = ConfigProvider.getConfig();
+        PersonalData old = new PersonalData(
                 config.getValue("gonghui.personal-data.encryption-keys", String.class), "test-old",
                 config.getValue("gonghui.personal-data.hash-key", String.class));
-        java.util.HexFormat hex = java.util.HexFormat.of();
-        var purpose = org.gonghui.support.PersonalData.Purpose.RIGHTS_CASE_TEXT;
+        HexFormat hex = HexFormat.of();
+        var purpose = Purpose.RIGHTS_CASE_TEXT;
         DemoData.execute(dataSource, "update rights_case set description_cipher = decode('"
                 + hex.formatHex(old.encrypt(purpose, "申请法律援助: 工伤赔偿").ciphertext()) + "', 'hex'), description_key = 'test-old', worker_name_cipher = decode('"
                 + hex.formatHex(old.encrypt(purpose, "钱七").ciphertext()) + "', 'hex'), worker_name_key = 'test-old', contact_phone_cipher = decode('"
-                + hex.formatHex(old.encrypt(org.gonghui.support.PersonalData.Purpose.CONTACT_PHONE, "13612345678").ciphertext())
+                + hex.formatHex(old.encrypt(Purpose.CONTACT_PHONE, "13612345678").ciphertext())
                 + "', 'hex'), contact_phone_key = 'test-old' where id = " + id);
         DemoData.execute(dataSource, "update rights_case_step set text_cipher = decode('" + hex.formatHex(old.encrypt(purpose, "已电话回访").ciphertext())
                 + "', 'hex'), text_key = 'test-old' where kind = 'CONTACT'");
