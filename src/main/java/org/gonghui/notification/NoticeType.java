@@ -18,5 +18,7 @@ public enum NoticeType {
     @Description("已发放帮扶/福利 (a benefit was granted)")
     BENEFIT_GRANTED,
     @Description("困难档案进展 (a hardship file moved a step)")
-    HARDSHIP_STEP
+    HARDSHIP_STEP,
+    @Description("维权个案进展 (a rights case moved a step: accepted, declined, referred, resolved, closed)")
+    RIGHTS_CASE_STEP
 }

@@ -53,6 +53,8 @@ final class FieldCosts {
             Map.entry("ProgramApplicationConnection.totalCount", args -> 1),
             Map.entry("BeneficiaryConnection.totalCount", args -> 1),
             Map.entry("ClaimHelpRequestConnection.totalCount", args -> 1),
+            // a subtree's rights cases (officials' queue) or a worker's own: a count through the handling-union index
+            Map.entry("RightsCaseConnection.totalCount", args -> 1),
             // one person's rows through an index: priced at the minimum so that the schema walk knows them
             Map.entry("TransferRequestConnection.totalCount", args -> 1),
             Map.entry("OwnHardshipCaseConnection.totalCount", args -> 1),

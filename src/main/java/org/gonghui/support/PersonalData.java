@@ -80,7 +80,9 @@ public class PersonalData {
     public enum Purpose {
         ID_NUMBER, PHONE, ROSTER_FILE, REQUEST, HARDSHIP_DETAILS, ONE_TIME_CODE, CONTACT_PHONE, TEXT_CODE,
         /** The content of a rights case's attachment (and, for its keyed hash, that content's SHA-256). */
-        RIGHTS_ATTACHMENT
+        RIGHTS_ATTACHMENT,
+        /** Rights cases: descriptions, workers' names, step texts. */
+        RIGHTS_CASE_TEXT
     }
 
     /** A ciphertext and the id of the key that made it. */

@@ -146,6 +146,11 @@ class NestedFieldMatrixTests {
         for (String field : List.of("Caller.notifications", "NotificationConnection.edges", "NotificationConnection.pageInfo", "NotificationEdge.node")) {
             FIELD_TESTS.put(field, "notification.NotificationAuthorizationMatrixTests#everyCell");
         }
+        // rights cases: every nested field per the case's reach (worker, handling officials, officials above, others, anonymous)
+        for (String field : List.of("Caller.rightsCases", "RightsCaseConnection.edges", "RightsCaseConnection.pageInfo", "RightsCaseEdge.node",
+                "RightsCase.steps", "RightsCase.handlingUnion", "RightsCase.receivedUnion", "RevealedRightsCase.steps")) {
+            FIELD_TESTS.put(field, "rights.RightsCaseAuthorizationMatrixTests#everyCell");
+        }
         for (String field : List.of("Caller.programApplications", "Caller.programsOpenToMe")) {
             FIELD_TESTS.put(field, "program.ServiceProgramTests#aMemberSeesTheProgramsOfTheirChainForTheirGroupsAppliesAndIsApproved");
         }

@@ -76,7 +76,10 @@ public final class DemoData {
                         || coalesce((select string_agg(n::text, '|' order by id) from member_notification n), '')
                         || coalesce((select string_agg(t::text, '|' order by id) from text_outbox t), '')
                         || coalesce((select string_agg(c::text, '|' order by year) from working_calendar_year c), '') || coalesce((select string_agg(c::text, '|' order by day) from working_calendar_day c), '')
-                        || coalesce((select string_agg((a.case_id, a.id, a.content_type, a.size_bytes, a.content_hash, a.uploaded_by, a.uploaded_at)::text, '|' order by case_id, id) from rights_case_attachment a), ''))""");
+                        || coalesce((select string_agg((a.case_id, a.id, a.content_type, a.size_bytes, a.content_hash, a.uploaded_by, a.uploaded_at)::text, '|' order by case_id, id) from rights_case_attachment a), '')
+                        || coalesce((select string_agg(r::text, '|' order by id) from rights_case r), '')
+                        || coalesce((select string_agg(s::text, '|' order by case_id, id) from rights_case_step s), '')
+                        || coalesce((select string_agg(o::text, '|' order by case_id) from rights_case_open o), ''))""");
     }
 
     public static int version(DataSource dataSource, long unionId) {

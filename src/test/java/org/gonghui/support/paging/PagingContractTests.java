@@ -35,6 +35,7 @@ import org.gonghui.member.MemberOrder;
 import org.gonghui.notification.NotificationService;
 import org.gonghui.program.ProgramGraphQLApi;
 import org.gonghui.region.RegionGraphQLApi;
+import org.gonghui.rights.RightsCaseGraphQLApi;
 import org.gonghui.roster.RosterImportGraphQLApi;
 import org.gonghui.site.SiteGraphQLApi;
 import org.gonghui.support.ValidationException;
@@ -125,7 +126,8 @@ class PagingContractTests {
     /** Connection types whose schema type has totalCount (checked against the schema below). */
     static final Set<String> COUNTED = Set.of("UnionConnection", "MemberConnection", "FundsRemittanceConnection", "ShellUnionConnection",
             "ProgramConnection", "ProgramApplicationConnection", "BeneficiaryConnection", "UnionCardConnection", "RegionConnection",
-            "ClaimHelpRequestConnection", "TransferRequestConnection", "OwnHardshipCaseConnection", "NotificationConnection");
+            "ClaimHelpRequestConnection", "TransferRequestConnection", "OwnHardshipCaseConnection", "NotificationConnection",
+            "RightsCaseConnection");
 
     /** Every paged field that the demo data (plus the rows made in {@link #rows()}) lets a caller reach. */
     static List<Listed> reachable() {
@@ -157,7 +159,12 @@ class PagingContractTests {
                 new Listed(RegionGraphQLApi.REGIONS, null, "regions(parentCode: \"410300\", %s)", "RegionConnection"),
                 new Listed(WorkforceGraphQLApi.COUNTS, "jili", "workforceCounts(%s)", "WorkforceCountConnection"),
                 new Listed(WorkforceGraphQLApi.TARGETS, "jili", "enrolmentTargets(%s)", "EnrolmentTargetConnection"),
-                new Listed(ClaimGraphQLApi.HELP_REQUESTS, "jili", "claimHelpRequests(%s)", "ClaimHelpRequestConnection")));
+                new Listed(ClaimGraphQLApi.HELP_REQUESTS, "jili", "claimHelpRequests(%s)", "ClaimHelpRequestConnection"),
+                new Listed(RightsCaseGraphQLApi.NEWEST_FIRST, "jili", "rightsCases(%s)", "RightsCaseConnection"),
+                new Listed(RightsCaseGraphQLApi.OLDEST_FIRST, "jili", "rightsCases(orderBy: {field: SUBMITTED_AT, direction: ASC}, %s)", "RightsCaseConnection"),
+                new Listed(RightsCaseGraphQLApi.DUE_FIRST, "jili", "rightsCases(orderBy: {field: DUE}, %s)", "RightsCaseConnection"),
+                new Listed(RightsCaseGraphQLApi.DUE_LAST, "jili", "rightsCases(orderBy: {field: DUE, direction: DESC}, %s)", "RightsCaseConnection"),
+                new Listed(RightsCaseGraphQLApi.OWN_CASES, "worker", "me { %s }", "me", "rightsCases(%s)", "RightsCaseConnection")));
         for (MemberOrder order : MEMBER_SORTS) {
             lists.add(new Listed(MemberGraphQLApi.membersOrdering(order), "luoyang",
                     "members(orderBy: {field: " + order.field + ", direction: " + order.direction + "}, %s)", "MemberConnection"));
@@ -176,7 +183,7 @@ class PagingContractTests {
     private static final Set<String> FILLED = Set.of("Query.unions", "Union.children", "Query.members", "Union.members", "Query.servicePrograms",
             "ServiceProgram.beneficiaries", "Caller.programsOpenToMe", "Caller.programApplications", "Query.nearestSites", "Query.serviceSites",
             "Query.workforceCounts", "Query.enrolmentTargets", "Query.auditEvents", "Member.history", "Query.findUnions", "Query.regions",
-            "Query.claimHelpRequests", "Caller.notifications");
+            "Query.claimHelpRequests", "Caller.notifications", "Query.rightsCases", "Caller.rightsCases");
 
     @BeforeEach
     void rows() {
@@ -216,6 +223,15 @@ class PagingContractTests {
         for (String kind : List.of("CLAIM", "PHONE_LOST")) {
             DemoData.execute(dataSource, "insert into claim_help_request (union_id, kind, membership_id, subject, name, contact_phone_cipher, contact_phone_key,"
                     + " contact_phone_masked) values (41030612, '" + kind + "', 13, 'sub-paging', '周淑芬', '\\x00', 'test-1', '139****0000')");
+        }
+        // three rights cases of the worker (member 1 of 41030611), two of them accepted: the queue of 吉利区 by submission and by deadline
+        String submit = "mutation($input: SubmitRightsCaseInput!) { submitRightsCase(input: $input) { id version } }";
+        for (String category : List.of("WAGE_ARREARS", "WORK_INJURY", "LABOUR_CONTRACT")) {
+            Result submitted = ok("worker", submit, Map.of("category", category, "description", "分页测试", "employerName", "洛阳某物流公司"));
+            if (!category.equals("LABOUR_CONTRACT")) {
+                okWith("heyang-baoan", "mutation($id: ID!, $v: Int!) { acceptRightsCase(id: $id, version: $v) { id } }",
+                        Map.of("id", submitted.data("submitRightsCase.id"), "v", submitted.data("submitRightsCase.version")));
+            }
         }
         String target = "mutation($input: SetEnrolmentTargetInput!) { setEnrolmentTarget(input: $input) { id } }";
         for (String kind : List.of("NEW_MEMBERS", "NEW_FORM_MEMBERS")) {
@@ -435,7 +451,11 @@ class PagingContractTests {
     }
 
     private static Result ok(String user, String mutation, Map<String, Object> input) {
-        Result result = GraphQLClient.post(Tokens.forDemoUser(user), mutation, Map.of("input", input));
+        return okWith(user, mutation, Map.of("input", input));
+    }
+
+    private static Result okWith(String user, String mutation, Map<String, Object> variables) {
+        Result result = GraphQLClient.post(Tokens.forDemoUser(user), mutation, variables);
         assertFalse(result.hasErrors(), result::toString);
         return result;
     }

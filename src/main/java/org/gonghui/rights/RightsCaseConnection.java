@@ -1,0 +1,42 @@
+package org.gonghui.rights;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.gonghui.support.paging.Connection;
+import org.gonghui.support.paging.Edge;
+import org.gonghui.support.paging.Page;
+
+/** A page of rights cases: the officials' queue or a worker's own cases. */
+@Description("维权个案列表 (a page of rights cases: the officials' queue of a subtree, or a worker's own cases)")
+public class RightsCaseConnection extends Connection {
+
+    @NonNull
+    @Description("The cases of this page.")
+    public List<@NonNull RightsCaseEdge> edges;
+
+    @NonNull
+    @Description("无节假日安排的年份 (this year or the next when the State Council's holiday schedule has not been entered: deadlines "
+            + "in them assume Monday to Friday, see deadlineFallback).")
+    public List<@NonNull Integer> yearsWithoutSchedule;
+
+    RightsCaseConnection(Page<RightsCase> page, List<Integer> yearsWithoutSchedule) {
+        super(page);
+        this.edges = page.edges(RightsCaseEdge::new);
+        this.yearsWithoutSchedule = yearsWithoutSchedule;
+    }
+
+    /** One case and its cursor. */
+    @Description("A rights case and its cursor.")
+    public static class RightsCaseEdge extends Edge {
+        @NonNull
+        @Description("The case.")
+        public RightsCase node;
+
+        RightsCaseEdge(RightsCase node, String cursor) {
+            super(cursor);
+            this.node = node;
+        }
+    }
+}
