@@ -55,6 +55,10 @@ public class PersonalDataRotation {
             new Table("claim_help_request", List.of("union_id", "id"), List.of(new Column("contact_phone_cipher", "contact_phone_key", Purpose.CONTACT_PHONE))),
             new Table("text_outbox", List.of("id"), List.of(new Column("phone_cipher", "phone_key", Purpose.PHONE), new Column("code_cipher", "code_key", Purpose.TEXT_CODE))),
             new Table("hardship_file", List.of("id"), List.of(new Column("details_cipher", "details_key", Purpose.HARDSHIP_DETAILS))),
+            new Table("rights_case", List.of("id"), List.of(new Column("description_cipher", "description_key", Purpose.RIGHTS_CASE_TEXT),
+                    new Column("worker_name_cipher", "worker_name_key", Purpose.RIGHTS_CASE_TEXT),
+                    new Column("contact_phone_cipher", "contact_phone_key", Purpose.CONTACT_PHONE))),
+            new Table("rights_case_step", List.of("case_id", "id"), List.of(new Column("text_cipher", "text_key", Purpose.RIGHTS_CASE_TEXT))),
             // files (a roster up to its upload limit, an attachment up to 10 MB): a few per transaction
             new Table("roster_import", List.of("id"), List.of(new Column("content", "content_key", Purpose.ROSTER_FILE)), FILES_PER_BATCH),
             new Table("rights_case_attachment", List.of("case_id", "id"),

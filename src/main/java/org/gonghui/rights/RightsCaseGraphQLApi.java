@@ -1,6 +1,7 @@
 package org.gonghui.rights;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -36,6 +37,9 @@ public class RightsCaseGraphQLApi {
     public static final Ordering<java.time.LocalDate> DUE_FIRST = Ordering.of("Query.rightsCases", "due asc", SortKey.DATE);
     public static final Ordering<java.time.LocalDate> DUE_LAST = Ordering.of("Query.rightsCases", "due desc", SortKey.DATE);
     public static final Ordering<Void> OWN_CASES = Ordering.of("Caller.rightsCases", "id desc");
+
+    @Inject
+    RightsCaseAttachmentService attachments;
 
     @Inject
     RightsCaseService cases;
@@ -225,6 +229,16 @@ public class RightsCaseGraphQLApi {
     @NonNull
     public List<@NonNull List<@NonNull RightsCaseStep>> steps(@Source List<RightsCase> sources) {
         return reads.steps(sources);
+    }
+
+    @Name("attachments")
+    @Description("材料 (the case's attachments: wage slips, contracts, photos; metadata only, each downloaded at its downloadPath). "
+            + "Shown to the worker and to officials of the handling union and the union directly above it; null for anyone else.")
+    @RolesAllowed({ Roles.OFFICIAL, Roles.MEMBER })
+    public List<List<@NonNull RightsCaseAttachment>> attachments(@Source List<RightsCase> sources) {
+        Map<Long, List<RightsCaseAttachment>> byCase = attachments.attachmentsOf(
+                sources.stream().filter(c -> c.reach != null && c.reach.readsTexts()).map(c -> c.id).toList());
+        return sources.stream().map(c -> c.reach != null && c.reach.readsTexts() ? byCase.getOrDefault(c.id, List.of()) : null).toList();
     }
 
     @Name("handlingUnion")

@@ -55,7 +55,7 @@ public final class Dates {
             Map.entry("SetEnrolmentTargetInput.dueOn", DUE),
             Map.entry("statistics(asOf)", TO_TODAY_SINCE_2000),
             Map.entry("setWorkingCalendar(holidays)", until(RECORDS_FROM, today -> LocalDate.of(today.getYear() + 1, 12, 31), "the end of next year")),
-            Map.entry("setWorkingCalendar(makeUpWorkdays)", until(RECORDS_FROM, today -> LocalDate.of(today.getYear() + 1, 12, 31), "the end of next year"),
+            Map.entry("setWorkingCalendar(makeUpWorkdays)", until(RECORDS_FROM, today -> LocalDate.of(today.getYear() + 1, 12, 31), "the end of next year")),
             Map.entry("RightsCaseFilter.submittedFrom", TO_TODAY_SINCE_2000), Map.entry("RightsCaseFilter.submittedTo", TO_TODAY_SINCE_2000));
 
     /** Months ("YYYY-MM" strings), with the first day of the first and last month. */

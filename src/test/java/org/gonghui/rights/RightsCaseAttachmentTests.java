@@ -44,6 +44,7 @@ import org.gonghui.member.PersonalDataRotation;
 import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.testing.DemoData;
+import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.QuarkusTestWithOidc;
 import org.gonghui.testing.Tokens;
 import org.hibernate.SessionFactory;
@@ -460,6 +461,33 @@ class RightsCaseAttachmentTests {
         assertEquals(AttachmentSamples.pdf().length, pdf.sizeBytes);
         assertEquals("/rights-cases/" + a + "/attachments/" + a2, pdf.downloadPath);
         assertNotNull(pdf.uploadedAt);
+    }
+
+    // --- the nested field RightsCase.attachments
+
+    @Test
+    void theCaseListsItsAttachmentsForTheWorkerAndTheHandlingOfficialsAndNullForOfficialsFurtherUp() {
+        Worker worker = Worker.fresh();
+        long caseId = newCase(worker.subject(), "SUBMITTED");
+        String id = upload(worker.token(), caseId, AttachmentSamples.pdf(), "application/pdf").jsonPath().getString("id");
+        String query = "{ rightsCase(id: \"" + caseId + "\") { id attachments { id contentType uploadedByWorker downloadPath } } }";
+
+        for (String token : List.of(worker.token(), OWN_OFFICIAL, PARENT_OFFICIAL)) {
+            GraphQLClient.Result seen = GraphQLClient.post(token, query);
+            assertFalse(seen.hasErrors(), seen::toString);
+            assertEquals(List.of(id), seen.data("data.rightsCase.attachments.id"));
+            assertEquals(List.of("application/pdf"), seen.data("data.rightsCase.attachments.contentType"));
+            assertEquals(List.of("/rights-cases/" + caseId + "/attachments/" + id), seen.data("data.rightsCase.attachments.downloadPath"));
+        }
+        // the county sees the case's summary, never its material
+        GraphQLClient.Result county = GraphQLClient.post(COUNTY_OFFICIAL, query);
+        assertFalse(county.hasErrors(), county::toString);
+        assertEquals(Long.toString(caseId), county.data("data.rightsCase.id"));
+        assertNull(county.data("data.rightsCase.attachments"));
+        // a sibling union does not see the case at all
+        GraphQLClient.Result sibling = GraphQLClient.post(SIBLING_OFFICIAL, query);
+        assertEquals("NOT_FOUND", sibling.errorCode(), sibling::toString);
+        assertNull(sibling.data("data.rightsCase"));
     }
 
     // --- key rotation

@@ -43,6 +43,7 @@ import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.gonghui.calendar.WorkingCalendar;
+import org.gonghui.member.PersonalDataRotation;
 import org.gonghui.support.PersonalData;
 import org.gonghui.support.PersonalData.Purpose;
 import org.gonghui.testing.DemoData;
@@ -77,7 +78,7 @@ class RightsCaseTests {
     RightsCaseAutoClose autoClose;
 
     @Inject
-    RightsCaseRotation rotation;
+    PersonalDataRotation rotation;
 
     @BeforeEach
     void linkTheWorker() {

@@ -151,6 +151,8 @@ class NestedFieldMatrixTests {
                 "RightsCase.steps", "RightsCase.handlingUnion", "RightsCase.receivedUnion", "RevealedRightsCase.steps")) {
             FIELD_TESTS.put(field, "rights.RightsCaseAuthorizationMatrixTests#everyCell");
         }
+        FIELD_TESTS.put("RightsCase.attachments",
+                "rights.RightsCaseAttachmentTests#theCaseListsItsAttachmentsForTheWorkerAndTheHandlingOfficialsAndNullForOfficialsFurtherUp");
         for (String field : List.of("Caller.programApplications", "Caller.programsOpenToMe")) {
             FIELD_TESTS.put(field, "program.ServiceProgramTests#aMemberSeesTheProgramsOfTheirChainForTheirGroupsAppliesAndIsApproved");
         }
