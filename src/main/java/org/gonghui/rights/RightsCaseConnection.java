@@ -16,15 +16,10 @@ public class RightsCaseConnection extends Connection {
     @Description("The cases of this page.")
     public List<@NonNull RightsCaseEdge> edges;
 
-    @NonNull
-    @Description("无节假日安排的年份 (this year or the next when the State Council's holiday schedule has not been entered: deadlines "
-            + "in them assume Monday to Friday, see deadlineFallback).")
-    public List<@NonNull Integer> yearsWithoutSchedule;
 
-    RightsCaseConnection(Page<RightsCase> page, List<Integer> yearsWithoutSchedule) {
+    RightsCaseConnection(Page<RightsCase> page) {
         super(page);
         this.edges = page.edges(RightsCaseEdge::new);
-        this.yearsWithoutSchedule = yearsWithoutSchedule;
     }
 
     /** One case and its cursor. */

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.gonghui.calendar.WorkingCalendar;
 import org.gonghui.security.CallerInfo;
 import org.gonghui.security.Roles;
 import org.gonghui.support.Paging;
@@ -37,6 +38,9 @@ public class RightsCaseGraphQLApi {
     public static final Ordering<java.time.LocalDate> DUE_FIRST = Ordering.of("Query.rightsCases", "due asc", SortKey.DATE);
     public static final Ordering<java.time.LocalDate> DUE_LAST = Ordering.of("Query.rightsCases", "due desc", SortKey.DATE);
     public static final Ordering<Void> OWN_CASES = Ordering.of("Caller.rightsCases", "id desc");
+
+    @Inject
+    WorkingCalendar calendar;
 
     @Inject
     RightsCaseAttachmentService attachments;
@@ -229,6 +233,16 @@ public class RightsCaseGraphQLApi {
     @NonNull
     public List<@NonNull List<@NonNull RightsCaseStep>> steps(@Source List<RightsCase> sources) {
         return reads.steps(sources);
+    }
+
+    @Name("yearsWithoutSchedule")
+    @Description("无节假日安排的年份 (this year or the next when the State Council's holiday schedule has not been entered: deadlines "
+            + "in them assume Monday to Friday, see deadlineFallback). One statement when selected, for every list of the request.")
+    @RolesAllowed({ Roles.OFFICIAL, Roles.MEMBER })
+    @NonNull
+    public List<@NonNull List<@NonNull Integer>> yearsWithoutSchedule(@Source List<RightsCaseConnection> sources) {
+        List<Integer> missing = calendar.yearsWithoutSchedule();
+        return sources.stream().map(c -> missing).toList();
     }
 
     @Name("attachments")

@@ -21,7 +21,6 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import org.gonghui.audit.AuditLog;
-import org.gonghui.calendar.WorkingCalendar;
 import org.gonghui.member.Membership;
 import org.gonghui.rights.RightsCaseAccess.CaseUnions;
 import org.gonghui.rights.RightsCaseAccess.Reach;
@@ -72,8 +71,6 @@ public class RightsCaseReads {
     @Inject
     PersonalData personalData;
 
-    @Inject
-    WorkingCalendar calendar;
 
     @Inject
     AuditLog audit;
@@ -158,8 +155,7 @@ public class RightsCaseReads {
         List<RightsCase> rows = views(fetch(where + sort, params, page.rowsToFetch()), today);
         @SuppressWarnings("unchecked")
         PageRequest<LocalDate> dated = (PageRequest<LocalDate>) page;
-        return new RightsCaseConnection(byDue ? dated.page(rows, c -> c.dueSort, c -> c.id, count) : page.page(rows, c -> c.id, count),
-                calendar.yearsWithoutSchedule());
+        return new RightsCaseConnection(byDue ? dated.page(rows, c -> c.dueSort, c -> c.id, count) : page.page(rows, c -> c.id, count));
     }
 
     /** The caller's own cases (submitted with their login or recorded for it), newest first. */
@@ -173,7 +169,7 @@ public class RightsCaseReads {
             params.put("afterId", page.afterId());
         }
         List<RightsCase> rows = views(fetch(where + " order by c.id desc", params, page.rowsToFetch()), RightsDeadlines.day(Instant.now()));
-        return new RightsCaseConnection(page.page(rows, c -> c.id, count), calendar.yearsWithoutSchedule());
+        return new RightsCaseConnection(page.page(rows, c -> c.id, count));
     }
 
     public List<Integer> totalCounts(List<RightsCaseConnection> connections) {

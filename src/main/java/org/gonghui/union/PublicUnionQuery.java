@@ -87,7 +87,7 @@ record PublicUnionQuery(String where, Map<String, Object> params, GeoArea area) 
      */
     private static final String CARD_COLUMNS = "u.id, u.name, u.short_name, u.kind, u.host_employer_name, u.address,"
             + " case when u.publish_office_phone then u.office_phone end as office_phone, u.opening_hours, u.region_code, "
-            + Subtree.column("u") + " as path, u.latitude, u.longitude";
+            + Subtree.column("u") + " as chain, u.latitude, u.longitude";
 
     /** One page of cards (with distances, when near), in the list's order, after the given position; one statement. */
     @SuppressWarnings("unchecked")
@@ -105,7 +105,7 @@ record PublicUnionQuery(String where, Map<String, Object> params, GeoArea area) 
                 .addScalar("id", Long.class).addScalar("name", String.class).addScalar("short_name", String.class)
                 .addScalar("kind", String.class).addScalar("host_employer_name", String.class).addScalar("address", String.class)
                 .addScalar("office_phone", String.class).addScalar("opening_hours", String[].class).addScalar("region_code", String.class)
-                .addScalar("path", String.class).addScalar("latitude", Double.class).addScalar("longitude", Double.class)
+                .addScalar("chain", String.class).addScalar("latitude", Double.class).addScalar("longitude", Double.class)
                 .addScalar("distance_km", Double.class);
         query.setParameter("limit", limit);
         bind(query);

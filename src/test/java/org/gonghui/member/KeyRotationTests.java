@@ -69,6 +69,11 @@ class KeyRotationTests {
         expected.put("text_outbox.code_cipher", "482913");
         expected.put("hardship_file.details_cipher", "{\"householdSize\":3,\"monthlyIncomeYuan\":\"1200.00\"}");
         expected.put("roster_import.content", "姓名,身份证号\n何强,410306198503120117\n");
+        expected.put("rights_case.description_cipher", "公司拖欠三个月工资 (three months of wages unpaid)");
+        expected.put("rights_case.worker_name_cipher", "赵小兰");
+        expected.put("rights_case.contact_phone_cipher", "13903830003");
+        expected.put("rights_case_step.text_cipher", "已电话联系用人单位 (called the employer)");
+        expected.put("rights_case_attachment.content_cipher", "%PDF-1.4 wage slip");
         try (Connection c = dataSource.getConnection()) {
             update(c, "update person set id_cipher = ?, id_key = ?, phone_cipher = ?, phone_key = ? where id = 1",
                     old.encrypt(Purpose.ID_NUMBER, expected.get("person.id_cipher")), old.encrypt(Purpose.PHONE, expected.get("person.phone_cipher")));
@@ -92,6 +97,21 @@ class KeyRotationTests {
                     insert into roster_import (union_id, requested_by, dry_run, partial, state, content, content_key, size_bytes)
                     values (41030611, 'sub-heyang-baoan', true, false, 'QUEUED', ?, ?, 40)""",
                     old.encrypt(Purpose.ROSTER_FILE, expected.get("roster_import.content")));
+            update(c, """
+                    insert into rights_case (id, category, channel, status, description_cipher, description_key, worker_name_cipher, worker_name_key,
+                                             contact_phone_cipher, contact_phone_key, received_union_id, handling_union_id, submitted_by, accept_due)
+                    values (100000001, 'WAGE_ARREARS', 'HOTLINE', 'SUBMITTED', ?, ?, ?, ?, ?, ?, 41030611, 41030611, 'sub-heyang-baoan', current_date + 3)""",
+                    old.encrypt(Purpose.RIGHTS_CASE_TEXT, expected.get("rights_case.description_cipher")),
+                    old.encrypt(Purpose.RIGHTS_CASE_TEXT, expected.get("rights_case.worker_name_cipher")),
+                    old.encrypt(Purpose.CONTACT_PHONE, expected.get("rights_case.contact_phone_cipher")));
+            update(c, """
+                    insert into rights_case_step (case_id, kind, internal, union_id, text_cipher, text_key, actor)
+                    values (100000001, 'CONTACT', true, 41030611, ?, ?, 'sub-heyang-baoan')""",
+                    old.encrypt(Purpose.RIGHTS_CASE_TEXT, expected.get("rights_case_step.text_cipher")));
+            update(c, """
+                    insert into rights_case_attachment (case_id, content_type, size_bytes, content_hash, content_cipher, content_key, uploaded_by, uploaded_by_worker)
+                    values (100000001, 'application/pdf', 18, sha256('x'::bytea), ?, ?, 'sub-heyang-baoan', false)""",
+                    old.encrypt(Purpose.RIGHTS_ATTACHMENT, expected.get("rights_case_attachment.content_cipher")));
         }
         for (Table table : PersonalDataRotation.TABLES) {
             for (Column column : table.columns()) {

@@ -77,6 +77,9 @@ class RightsCaseAttachmentTests {
     DataSource dataSource;
 
     @Inject
+    PersonalData personalData;
+
+    @Inject
     RightsCaseAttachmentService attachments;
 
     @Inject
@@ -108,17 +111,20 @@ class RightsCaseAttachmentTests {
         String sql = """
                 insert into rights_case (category, channel, status, worker_subject, description_cipher, description_key,
                                          received_union_id, handling_union_id, submitted_by, accept_due, declined_at, decline_reason)
-                values ('WAGE_ARREARS', 'APP', ?, ?, '\\x00', 'test-1', ?, ?, ?, current_date + 3,
+                values ('WAGE_ARREARS', 'APP', ?, ?, ?, ?, ?, ?, ?, current_date + 3,
                         case when ? = 'DECLINED' then now() end, case when ? = 'DECLINED' then '不属于受理范围' end)
                 returning id""";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            PersonalData.Sealed description = personalData.encrypt(Purpose.RIGHTS_CASE_TEXT, "公司拖欠三个月工资 (three months of wages unpaid)");
             s.setString(1, status);
             s.setString(2, workerSubject);
-            s.setLong(3, HEYANG_BAOAN);
-            s.setLong(4, HEYANG_BAOAN);
-            s.setString(5, workerSubject);
-            s.setString(6, status);
-            s.setString(7, status);
+            s.setBytes(3, description.ciphertext());
+            s.setString(4, description.keyId());
+            s.setLong(5, HEYANG_BAOAN);
+            s.setLong(6, HEYANG_BAOAN);
+            s.setString(7, workerSubject);
+            s.setString(8, status);
+            s.setString(9, status);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -321,6 +327,7 @@ class RightsCaseAttachmentTests {
         Worker worker = Worker.fresh();
         long caseId = newCase(worker.subject(), "SUBMITTED");
         String id = upload(worker.token(), caseId, png(1), "image/png").jsonPath().getString("id");
+        long otherCase = newCase(worker.subject(), "SUBMITTED");
         String fingerprint = DemoData.fingerprint(dataSource);
         Response missing = upload(OWN_OFFICIAL, 999_999_999, png(2), "image/png");
         assertError(missing, 404, "NOT_FOUND", "id: ");
@@ -335,7 +342,6 @@ class RightsCaseAttachmentTests {
         assertError(upload(null, caseId, png(2), "image/png"), 401, "UNAUTHENTICATED", null);
         assertError(download(null, caseId, id, null), 401, "UNAUTHENTICATED", null);
         assertError(download(worker.token(), caseId, 999_999_999, null), 404, "NOT_FOUND", "attachmentId: ");
-        long otherCase = newCase(worker.subject(), "SUBMITTED");
         assertError(download(worker.token(), otherCase, id, null), 404, "NOT_FOUND", "attachmentId: ");
         assertEquals(fingerprint, DemoData.fingerprint(dataSource), "nothing stored, nothing audited");
     }
@@ -475,19 +481,19 @@ class RightsCaseAttachmentTests {
         for (String token : List.of(worker.token(), OWN_OFFICIAL, PARENT_OFFICIAL)) {
             GraphQLClient.Result seen = GraphQLClient.post(token, query);
             assertFalse(seen.hasErrors(), seen::toString);
-            assertEquals(List.of(id), seen.data("data.rightsCase.attachments.id"));
-            assertEquals(List.of("application/pdf"), seen.data("data.rightsCase.attachments.contentType"));
-            assertEquals(List.of("/rights-cases/" + caseId + "/attachments/" + id), seen.data("data.rightsCase.attachments.downloadPath"));
+            assertEquals(List.of(id), seen.data("rightsCase.attachments.id"), seen::toString);
+            assertEquals(List.of("application/pdf"), seen.data("rightsCase.attachments.contentType"));
+            assertEquals(List.of("/rights-cases/" + caseId + "/attachments/" + id), seen.data("rightsCase.attachments.downloadPath"));
         }
         // the county sees the case's summary, never its material
         GraphQLClient.Result county = GraphQLClient.post(COUNTY_OFFICIAL, query);
         assertFalse(county.hasErrors(), county::toString);
-        assertEquals(Long.toString(caseId), county.data("data.rightsCase.id"));
-        assertNull(county.data("data.rightsCase.attachments"));
+        assertEquals(Long.toString(caseId), county.data("rightsCase.id"));
+        assertNull(county.data("rightsCase.attachments"));
         // a sibling union does not see the case at all
         GraphQLClient.Result sibling = GraphQLClient.post(SIBLING_OFFICIAL, query);
         assertEquals("NOT_FOUND", sibling.errorCode(), sibling::toString);
-        assertNull(sibling.data("data.rightsCase"));
+        assertNull(sibling.data("rightsCase"));
     }
 
     // --- key rotation
