@@ -4,10 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.gonghui.support.ErrorCode;
-import org.gonghui.support.RestErrors;
+import org.gonghui.support.UploadSizeLimit;
 
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 
 /**
@@ -22,20 +20,6 @@ public class RosterUploadLimit {
     RosterConfig config;
 
     void install(@Observes Router router) {
-        router.route(HttpMethod.POST, RosterImportResource.PATH).order(-100).handler(ctx -> {
-            String length = ctx.request().getHeader("Content-Length");
-            long announced;
-            try {
-                announced = length == null ? -1 : Long.parseLong(length.strip());
-            } catch (NumberFormatException e) {
-                announced = -1;
-            }
-            if (announced > config.maxBytes()) {
-                ctx.response().setStatusCode(413).putHeader("Content-Type", "application/json;charset=UTF-8").putHeader("Connection", "close")
-                        .end(RestErrors.body(ErrorCode.LIMIT_EXCEEDED, RosterImportResource.tooLarge(config).getMessage()));
-                return;
-            }
-            ctx.next();
-        });
+        UploadSizeLimit.install(router, RosterImportResource.PATH, config.maxBytes(), () -> RosterImportResource.tooLarge(config).getMessage());
     }
 }
