@@ -39,22 +39,21 @@ public class ErrorTranslator {
 
     @AroundInvoke
     Object translate(InvocationContext context) throws Exception {
+        // Taken before the call: when the client hangs up, Quarkus ends the request context (and closes the
+        // request's database session under a running resolver), so afterwards the request can no longer be found.
+        RoutingContext request = currentRequest();
         try {
             return context.proceed();
         } catch (ApiException e) {
             throw e;
         } catch (Exception e) {
-            throw translate(e);
+            throw translate(e, request);
         }
     }
 
-    private static boolean clientGone() {
+    private static RoutingContext currentRequest() {
         ManagedContext requestContext = Arc.container().requestContext();
-        if (!requestContext.isActive()) {
-            return false;
-        }
-        RoutingContext request = Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
-        return request != null && request.response().closed();
+        return requestContext.isActive() ? Arc.container().instance(CurrentVertxRequest.class).get().getCurrent() : null;
     }
 
     /** Unique indexes that race-losing writers hit, in words; the index name itself is not shown. */
@@ -82,6 +81,10 @@ public class ErrorTranslator {
     }
 
     static ApiException translate(Throwable e) {
+        return translate(e, currentRequest());
+    }
+
+    private static ApiException translate(Throwable e, RoutingContext request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ApiException api) {
                 return api;
@@ -110,7 +113,7 @@ public class ErrorTranslator {
             }
         }
         String reference = UUID.randomUUID().toString();
-        if (clientGone()) {
+        if (request != null && request.response().closed()) {
             // The client hung up and the request's resources were closed under it: nobody to answer, nothing broken.
             LOG.debugf(e, "Request abandoned by the client, reference %s", reference);
         } else {
