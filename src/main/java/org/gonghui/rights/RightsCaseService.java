@@ -554,10 +554,11 @@ public class RightsCaseService {
         return name.substring(0, first) + "*".repeat(Math.max(1, Math.min(10, rest)));
     }
 
-    /** The first 20 characters on one line, digits starred, "…" when there is more. */
+    /**
+     * （共123字）: the length only. No part of a free text is shown beside its ciphertext: even a prefix can
+     * name a person or an employer; the text itself is read through the audited reveal.
+     */
     static String maskText(String text) {
-        String line = text.replace('\n', ' ').replaceAll("[0-9０-９]", "*");
-        int end = line.codePointCount(0, line.length()) > 20 ? line.offsetByCodePoints(0, 20) : line.length();
-        return end < line.length() ? line.substring(0, end).stripTrailing() + "…" : line;
+        return "（共" + text.codePointCount(0, text.length()) + "字）";
     }
 }
