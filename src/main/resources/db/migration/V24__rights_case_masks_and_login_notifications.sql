@@ -14,3 +14,22 @@ update rights_case
  where description_masked is not null;
 alter table rights_case add constraint rights_case_description_mask_reveals_no_text
     check (description_masked ~ '^（(共|至少)[0-9]{1,5}字）$');
+
+-- 2. Notifications addressed to a login that has no membership: a worker who submitted a rights case
+-- from the app without being a member hears of its steps as a member does (member_notification is
+-- addressed to memberships and spread by the person's keyed hash, which such a worker does not have).
+-- Spread by the login subject, which the primary key carries. The id comes from member_notification's
+-- sequence, so one id names one notification in either table (markNotificationsRead takes both, and
+-- the list merges them newest first).
+create table login_notification (
+    subject     text not null check (char_length(subject) between 1 and 255),
+    id          bigint not null default nextval('member_notification_id_seq'),
+    type        text not null check (type in ('RIGHTS_CASE_STEP')),
+    text_zh     text not null check (char_length(text_zh) between 1 and 500),
+    text_en     text not null check (char_length(text_en) between 1 and 500),
+    object_id   text,
+    created_at  timestamptz not null default now(),
+    read_at     timestamptz,
+    primary key (subject, id)
+);
+create index login_notification_unread_idx on login_notification (subject, id) where read_at is null;
