@@ -140,7 +140,8 @@ public class RightsCase {
     @Description("诉求金额 (amount claimed, yuan, exact decimal string).")
     public String amountClaimedYuan;
 
-    @Description("承办人 (login subject of the official who accepted the case; handling officials only).")
+    @Description("承办人 (login subject of the official who accepted the case: accepting assigns the case to yourself; null again after a "
+            + "referral; handling officials only).")
     public String assignedTo;
 
     @Description("不予受理理由 (why the case was declined).")
