@@ -30,8 +30,8 @@ import org.gonghui.union.UnionDissolved;
  * the dissolved union added to the referrers (it keeps its summary), a REFERRED step with the actor
  * "system", an audit record per case ({@code referRightsCase}, by the official who dissolved the union,
  * with the reason) and a notice to each worker. A case stays open, so its entry in rights_case_open (the
- * one-open-case rule, keyed by worker, employer and category, not by union) stays as it is. Set-based:
- * five statements whatever the number of cases.
+ * one-open-case rule, keyed by worker, employer and category, not by union) stays as it is. Set-based,
+ * whatever the number of cases: one update, one insert of steps, at most two of notices, one of audit records.
  */
 @ApplicationScoped
 public class DissolvedUnionCases {
