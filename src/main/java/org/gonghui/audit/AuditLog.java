@@ -1,5 +1,6 @@
 package org.gonghui.audit;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
@@ -59,6 +61,51 @@ public class AuditLog {
     public void recordBySystem(String job, String operation, String targetType, long targetId, long unionId, String unionPath,
             Map<String, String> before, Map<String, String> after, String reason) {
         write(SYSTEM_ROLE + ":" + job, SYSTEM_ROLE, null, operation, targetType, targetId, unionId, unionPath, before, after, reason);
+    }
+
+    /** What one act did to one record, for {@link #recordEach}. */
+    public record Change(long targetId, Map<String, String> before, Map<String, String> after) {
+    }
+
+    /**
+     * Records one act of the caller on many records of one union at once (a rule applied to a whole set,
+     * e.g. the open cases of a dissolved union): one record per change, all written in one statement.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordEach(String operation, String targetType, long unionId, String unionPath, List<Change> changes, String reason) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        CallerScope who = caller.scope();
+        JsonArrayBuilder rows = Json.createArrayBuilder();
+        for (Change change : changes) {
+            rows.add(Json.createObjectBuilder().add("targetId", change.targetId()).add("changes", diff(change.before(), change.after())));
+        }
+        // the values that may be null travel in one JSON object, so that no parameter is bound untyped
+        JsonObjectBuilder common = Json.createObjectBuilder();
+        common.add("requestId", nullable(requestId.current()));
+        common.add("actorUnionId", who.unionId() == null ? JsonValue.NULL : Json.createValue(who.unionId()));
+        common.add("reason", nullable(reason));
+        AuditEvent.getEntityManager().createNativeQuery("""
+                insert into audit_event (request_id, actor_subject, actor_role, actor_union_id, operation, target_type, target_id,
+                                         target_union_id, target_path, changes, reason)
+                select c.v ->> 'requestId', :actor, :role, cast(c.v ->> 'actorUnionId' as bigint), :operation, :targetType,
+                       cast(x.e ->> 'targetId' as bigint), :union, :path, cast(x.e ->> 'changes' as jsonb), c.v ->> 'reason'
+                  from jsonb_array_elements(cast(:rows as jsonb)) with ordinality as x(e, n), (select cast(:common as jsonb)) as c(v)
+                 order by x.n""")
+                .setParameter("actor", caller.subject())
+                .setParameter("role", who.tier().role())
+                .setParameter("operation", operation)
+                .setParameter("targetType", targetType)
+                .setParameter("union", unionId)
+                .setParameter("path", unionPath)
+                .setParameter("rows", rows.build().toString())
+                .setParameter("common", common.build().toString())
+                .executeUpdate();
+    }
+
+    private static JsonValue nullable(String value) {
+        return value == null ? JsonValue.NULL : Json.createValue(value);
     }
 
     /** The actor role of records written by the service itself ({@link #recordBySystem}). */

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 /** A member's notification as the API shows it (built from a row; the table's hash column never leaves). */
 @Name("Notification")
-@Description("通知 (something that happened to the member's own membership: a decision, a transfer step, a benefit …)")
+@Description("通知 (something that happened to the worker's own membership — a decision, a transfer step, a benefit … — or, for a worker "
+        + "without a membership, to their own rights case)")
 public class Notification {
 
     @NonNull
@@ -30,7 +31,7 @@ public class Notification {
     public String textEn;
 
     @Id
-    @Description("相关对象编号 (id of the object it is about: the application or member, transfer, program application, benefit, hardship file), as the API shows it.")
+    @Description("相关对象编号 (id of the object it is about: the application or member, transfer, program application, benefit, hardship file, rights case), as the API shows it.")
     public String objectId;
 
     @NonNull

@@ -20,7 +20,7 @@ import org.gonghui.support.StrictInputs;
 import org.gonghui.support.TranslateErrors;
 import org.gonghui.support.paging.PageRequest;
 
-/** A member's notifications under {@code me}, and marking them read; members only, their own only. */
+/** A worker's notifications under {@code me} (their memberships' and their login's), and marking them read; member logins only, their own only. */
 @GraphQLApi
 @TranslateErrors
 public class NotificationGraphQLApi {
@@ -32,8 +32,9 @@ public class NotificationGraphQLApi {
     Paging paging;
 
     @Name("notifications")
-    @Description("本人通知 (members: what happened to their own membership — application decisions, transfer steps, program decisions, "
-            + "benefits, hardship steps …), newest first. Officials: null with FORBIDDEN.")
+    @Description("本人通知 (workers' logins: what happened to their own membership — application decisions, transfer steps, program "
+            + "decisions, benefits, hardship steps, rights-case steps … — and, without a membership, to the rights cases they submitted), "
+            + "newest first. Officials: null with FORBIDDEN.")
     @RolesAllowed(Roles.MEMBER)
     public NotificationConnection notifications(@Source CallerInfo me,
             @Name("unreadOnly") @Description("仅未读 (only unread notifications); default false.") Boolean unreadOnly,

@@ -25,8 +25,8 @@ import org.gonghui.support.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
- * A member's own notifications and nobody else's: the caller is the only filter there is, no argument
- * names a member.
+ * A worker's own notifications and nobody else's: the caller is the only filter there is, no argument
+ * names a member or a login.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -38,15 +38,19 @@ public class NotificationService {
     static final int MAX_IDS = 100;
 
     /**
-     * The caller's notifications: of every membership of the person their login is linked to, and of the
+     * The caller's notifications: of every membership of the person their login is linked to, of the
      * applications made with their login (the rule of {@code me { applications }}, so that an applicant
-     * hears of a decision before any login is linked).
+     * hears of a decision before any login is linked), and those addressed to their login itself (a
+     * worker without a membership: login_notification). Ids come from one sequence, so they do not collide.
      */
     private static final String OWN = """
-             from member_notification n
-            where n.membership_id in (select m.id from person p join membership m on m.person_id = p.id where p.subject = :subject
-                                      union all
-                                      select m.id from membership m where m.applicant_subject = :subject)""";
+             from (select id, type, text_zh, text_en, object_id, created_at, read_at from member_notification
+                    where membership_id in (select m.id from person p join membership m on m.person_id = p.id where p.subject = :subject
+                                            union all
+                                            select m.id from membership m where m.applicant_subject = :subject)
+                   union all
+                   select id, type, text_zh, text_en, object_id, created_at, read_at from login_notification where subject = :subject) n
+            where true""";
 
     @Inject
     Caller caller;
@@ -103,6 +107,9 @@ public class NotificationService {
             }
             em.createNativeQuery("update member_notification set read_at = now() where id in (select n.id" + OWN
                     + " and n.id = any(cast(:ids as bigint[])) and n.read_at is null)")
+                    .setParameter("subject", subject).setParameter("ids", array).executeUpdate();
+            em.createNativeQuery("update login_notification set read_at = now() where subject = :subject and id = any(cast(:ids as bigint[]))"
+                    + " and read_at is null")
                     .setParameter("subject", subject).setParameter("ids", array).executeUpdate();
         }
         return ((Number) em.createNativeQuery("select count(*)" + OWN + " and n.read_at is null")

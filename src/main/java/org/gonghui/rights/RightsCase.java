@@ -127,7 +127,8 @@ public class RightsCase {
     @Description("诉求描述 (the worker's own description, in full: only for the worker).")
     public String description;
 
-    @Description("诉求摘要 (the first characters of the description, digits masked: handling officials; full text through revealRightsCase).")
+    @Description("诉求摘要 (the description's length only, e.g. （共123字）, never any of its words: handling officials; the text through "
+            + "revealRightsCase. Cases from before this rule may read a lower bound, e.g. （至少20字）.)")
     public String descriptionMasked;
 
     @Description("联系电话 (masked, e.g. 138****1234).")
@@ -139,7 +140,8 @@ public class RightsCase {
     @Description("诉求金额 (amount claimed, yuan, exact decimal string).")
     public String amountClaimedYuan;
 
-    @Description("承办人 (login subject of the official who accepted the case; handling officials only).")
+    @Description("承办人 (login subject of the official who accepted the case: accepting assigns the case to yourself; null again after a "
+            + "referral; handling officials only).")
     public String assignedTo;
 
     @Description("不予受理理由 (why the case was declined).")

@@ -103,8 +103,9 @@ public class RightsCaseGraphQLApi {
 
     @Mutation("acceptRightsCase")
     @RateLimited
-    @Description("受理 (accept a SUBMITTED case: it is assigned to you and gets its resolution deadline). Officials of the handling union and of "
-            + "the union directly above it; other officials who see the case are FORBIDDEN.")
+    @Description("受理 (accept a SUBMITTED case: it is assigned to you, the accepting official, and gets its resolution deadline; nobody "
+            + "assigns a case to another official, as the service keeps no register of officials' logins). Officials of the handling union "
+            + "and of the union directly above it; other officials who see the case are FORBIDDEN.")
     @RolesAllowed(Roles.OFFICIAL)
     @NonNull
     public RightsCase acceptRightsCase(@NonNull @Id @Name("id") @Description("The case.") Long id,

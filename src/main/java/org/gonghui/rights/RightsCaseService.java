@@ -22,8 +22,8 @@ import org.gonghui.member.MemberService;
 import org.gonghui.member.MemberStatus;
 import org.gonghui.member.Membership;
 import org.gonghui.member.PhoneNumber;
-import org.gonghui.notification.MemberNotice;
 import org.gonghui.notification.NoticeType;
+import org.gonghui.notification.WorkerNotices;
 import org.gonghui.region.Regions;
 import org.gonghui.rights.RightsCaseAccess.Reach;
 import org.gonghui.security.Caller;
@@ -87,7 +87,7 @@ public class RightsCaseService {
     AuditLog audit;
 
     @Inject
-    Event<MemberNotice> notices;
+    Event<WorkerNotices> notices;
 
     @Inject
     EntityManager em;
@@ -511,11 +511,18 @@ public class RightsCaseService {
                 .executeUpdate();
     }
 
-    /** A notice to the worker when the case belongs to a membership (notifications are addressed to memberships). */
+    /** A notice to the worker: to the case's membership, else to the login the case belongs to (none for a case without either). */
     private void tell(RightsCaseRecord c, String zh, String en) {
-        if (c.membershipId != null) {
-            notices.fire(new MemberNotice(c.membershipId, NoticeType.RIGHTS_CASE_STEP, zh, en, String.valueOf(c.id)));
+        WorkerNotices.To to = worker(c.id, c.membershipId, c.workerSubject);
+        if (to != null) {
+            notices.fire(new WorkerNotices(NoticeType.RIGHTS_CASE_STEP, zh, en, List.of(to)));
         }
+    }
+
+    /** Whom a case's notices go to: its membership, else its worker's login, else nobody (a case recorded for someone without a login). */
+    static WorkerNotices.To worker(long caseId, Long membershipId, String workerSubject) {
+        return membershipId != null ? WorkerNotices.To.membership(membershipId, String.valueOf(caseId))
+                : workerSubject != null ? WorkerNotices.To.login(workerSubject, String.valueOf(caseId)) : null;
     }
 
     /** What the audit trail records of a case: no text, no personal data. */
@@ -554,10 +561,11 @@ public class RightsCaseService {
         return name.substring(0, first) + "*".repeat(Math.max(1, Math.min(10, rest)));
     }
 
-    /** The first 20 characters on one line, digits starred, "…" when there is more. */
+    /**
+     * （共123字）: the length only. No part of a free text is shown beside its ciphertext: even a prefix can
+     * name a person or an employer; the text itself is read through the audited reveal.
+     */
     static String maskText(String text) {
-        String line = text.replace('\n', ' ').replaceAll("[0-9０-９]", "*");
-        int end = line.codePointCount(0, line.length()) > 20 ? line.offsetByCodePoints(0, 20) : line.length();
-        return end < line.length() ? line.substring(0, end).stripTrailing() + "…" : line;
+        return "（共" + text.codePointCount(0, text.length()) + "字）";
     }
 }

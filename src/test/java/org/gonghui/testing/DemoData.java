@@ -30,7 +30,7 @@ public final class DemoData {
         String cards = resource("db/demo/R__demo_union_cards.sql");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
-            s.execute("truncate rights_case_attachment, rights_case_step, rights_case_open, rights_case, one_time_code, claim_help_request, member_notification, text_outbox, stat_pending, stat_change, union_stat, funds_remittance, workforce_count, enrolment_target, hardship_step, hardship_file, program_application, program_beneficiary, service_program,"
+            s.execute("truncate rights_case_attachment, rights_case_step, rights_case_open, rights_case, one_time_code, claim_help_request, member_notification, login_notification, text_outbox, stat_pending, stat_change, union_stat, funds_remittance, workforce_count, enrolment_target, hardship_step, hardship_file, program_application, program_beneficiary, service_program,"
                     + " service_site, roster_import_failure, roster_import, idempotency_record, membership_event, membership_transfer,"
                     + " membership, person, audit_event, union_move, trade_union");
             s.execute(script);
@@ -51,7 +51,7 @@ public final class DemoData {
         }
     }
 
-    /** A digest of every hierarchy row, the move history, the audit trail, members' notifications, the text outbox, the working-day calendar and rights-case attachments. */
+    /** A digest of every hierarchy row, the move history, the audit trail, members' and logins' notifications, the text outbox, the working-day calendar and rights-case attachments. */
     public static String fingerprint(DataSource dataSource) {
         return queryString(dataSource, """
                 select md5(coalesce((select string_agg(t::text, '|' order by id) from trade_union t), '')
@@ -74,6 +74,7 @@ public final class DemoData {
                         || coalesce((select string_agg(h::text, '|' order by id) from claim_help_request h), '')
                         || coalesce((select string_agg(a::text, '|' order by id) from audit_event a), '')
                         || coalesce((select string_agg(n::text, '|' order by id) from member_notification n), '')
+                        || coalesce((select string_agg(n::text, '|' order by id) from login_notification n), '')
                         || coalesce((select string_agg(t::text, '|' order by id) from text_outbox t), '')
                         || coalesce((select string_agg(c::text, '|' order by year) from working_calendar_year c), '') || coalesce((select string_agg(c::text, '|' order by day) from working_calendar_day c), '')
                         || coalesce((select string_agg((a.case_id, a.id, a.content_type, a.size_bytes, a.content_hash, a.uploaded_by, a.uploaded_at)::text, '|' order by case_id, id) from rights_case_attachment a), '')
