@@ -112,8 +112,9 @@ public class RightsCaseService {
         TradeUnion routed;
         boolean ownEmployer = false;
         if (membership.isPresent()) {
-            routed = TradeUnion.findById(membership.get().unionId);
-            ownEmployer = isHostEmployer(routed, facts);
+            TradeUnion own = TradeUnion.findById(membership.get().unionId);
+            routed = openOrAbove(own);
+            ownEmployer = routed == own && isHostEmployer(own, facts);
         } else {
             if (facts.regionCode() == null) {
                 throw new ValidationException("regionCode: 未关联会籍时必填, 用于确定受理工会 — required without a membership: it decides which union handles the case");
@@ -169,6 +170,9 @@ public class RightsCaseService {
         }
         TradeUnion handling = in.handlingUnionId == null ? scope.union(caller.official().unionId(), "handlingUnionId")
                 : scope.union(in.handlingUnionId, "handlingUnionId");
+        if (!handling.status.isOpen()) {
+            throw new ValidationException("handlingUnionId: 该工会已撤销或合并, 不再受理维权诉求 — a dissolved or merged union takes no new cases; record it at the union above");
+        }
         RightsCaseRecord c = create(facts, in.channel, handling, workerSubject, m, "recordRightsCase");
         return reads.one(c.id);
     }
@@ -365,6 +369,19 @@ public class RightsCaseService {
      * else its ACTIVE joint union (TradeUnion.findCommunityUnion: community first, then the lowest id),
      * else the area's ACTIVE county federation (lowest id).
      */
+    /**
+     * The union itself while it is open, else the nearest open union above it: a member whose union was
+     * dissolved keeps the membership until it is transferred, but the closed union takes no new cases.
+     * At most one statement per closed level.
+     */
+    private static TradeUnion openOrAbove(TradeUnion union) {
+        TradeUnion u = union;
+        while (!u.status.isOpen() && u.parentId != null) {
+            u = TradeUnion.findById(u.parentId);
+        }
+        return u;
+    }
+
     private static TradeUnion unionOfArea(String regionCode) {
         return TradeUnion.findCommunityUnion(regionCode)
                 .or(() -> TradeUnion.<TradeUnion>find("level = ?1 and status = ?2 and regionCode = ?3 order by id", UnionLevel.COUNTY,

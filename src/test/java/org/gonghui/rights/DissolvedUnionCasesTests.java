@@ -2,6 +2,7 @@ package org.gonghui.rights;
 
 import static org.gonghui.rights.RightsFixtures.ACCEPT;
 import static org.gonghui.rights.RightsFixtures.MINE;
+import static org.gonghui.rights.RightsFixtures.RECORD;
 import static org.gonghui.rights.RightsFixtures.RESOLVE;
 import static org.gonghui.rights.RightsFixtures.START;
 import static org.gonghui.rights.RightsFixtures.SUBMIT;
@@ -146,6 +147,25 @@ class DissolvedUnionCasesTests {
         assertEquals("CONFLICT", twin.errorCode(), twin::toString);
         assertTrue(twin.errorMessage().contains(String.valueOf(submitted)), twin::toString);
         ok(as("heyang", ACCEPT, Map.of("id", working, "v", RightsFixtures.version(dataSource, working))));
+    }
+
+    @Test
+    void aDissolvedUnionTakesNoNewCasesItsMembersCasesGoToTheUnionAboveAndAnOfficialCannotRecordOneThere() {
+        dissolve("heyang", 41030611);
+
+        Result submitted = ok(post(WORKER, SUBMIT, Map.of("input", submitInput("WAGE_ARREARS", "甲公司"))));
+        assertEquals("4103061", submitted.data("submitRightsCase.handlingUnionId"), "the member's union is closed: the open union above takes it");
+        assertEquals("4103061", submitted.data("submitRightsCase.receivedUnionId"));
+        Result closedChoice = post(WORKER, SUBMIT, Map.of("input", with(submitInput("WORK_INJURY", "乙公司"), "handlingUnionId", 41030611)));
+        assertEquals("VALIDATION", closedChoice.errorCode(), closedChoice::toString);
+        assertTrue(closedChoice.errorMessage().startsWith("handlingUnionId: "), closedChoice::toString);
+
+        long before = count("select count(*) from rights_case");
+        Result recorded = as("heyang", RECORD, Map.of("input", Map.of("category", "OTHER", "channel", "HOTLINE", "description", "咨询",
+                "workerName", "赵六", "contactPhone", "13700000000", "handlingUnionId", 41030611)));
+        assertEquals("VALIDATION", recorded.errorCode(), recorded::toString);
+        assertTrue(recorded.errorMessage().startsWith("handlingUnionId: "), recorded::toString);
+        assertEquals(before, count("select count(*) from rights_case"), "nothing stored");
     }
 
     @Test
