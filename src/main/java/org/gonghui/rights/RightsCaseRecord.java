@@ -11,7 +11,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -159,4 +161,13 @@ public class RightsCaseRecord extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /** What the figures read of this case as loaded; {@link RightsCaseFigureLedger} writes the difference a step makes. Null for a new case. */
+    @Transient
+    RightsCaseFigureLedger.Facts figuresAsLoaded;
+
+    @PostLoad
+    void rememberFigures() {
+        figuresAsLoaded = RightsCaseFigureLedger.Facts.of(this);
+    }
 }

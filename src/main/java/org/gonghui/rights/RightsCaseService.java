@@ -92,6 +92,9 @@ public class RightsCaseService {
     @Inject
     EntityManager em;
 
+    @Inject
+    RightsCaseFigureLedger figureLedger;
+
     /** The checked facts of a new case, common to both ways in. */
     record Facts(RightsCaseCategory category, String description, String employerName, String employerCreditCode, String regionCode,
             PhoneNumber phone, String preferredContactTime, BigDecimal amountClaimed, String workerName) {
@@ -318,6 +321,7 @@ public class RightsCaseService {
             c.closedAt = now;
             c.updatedAt = now;
             insertStep(c, RightsCaseStepKind.CLOSED, null, null, SYSTEM);
+            figuresChanged(c);
             tell(c, "您的维权个案已自动结案 (办结 7 日后)", "Your rights case was closed automatically, 7 days after it was resolved");
         }
         RightsCaseRecord.flush();
@@ -439,6 +443,7 @@ public class RightsCaseService {
         c.updatedAt = now;
         c.persist();
         c.flush();
+        figuresChanged(c);
         // the one-open-case rule, in this transaction: a concurrent twin loses here
         int claimed = em.createNativeQuery("insert into rights_case_open (worker_key, employer_key, category, case_id) values (?1, ?2, ?3, ?4)"
                 + " on conflict do nothing")
@@ -504,6 +509,7 @@ public class RightsCaseService {
             String text, String auditReason, String noticeZh, String noticeEn) {
         c.updatedAt = OffsetDateTime.now();
         c.flush();
+        figuresChanged(c);
         Long unionId = fromUnionId != null ? fromUnionId : c.handlingUnionId;
         insertStep(c, kind, unionId, text, caller.subject());
         TradeUnion union = TradeUnion.findById(unionId);
@@ -512,6 +518,11 @@ public class RightsCaseService {
             tell(c, noticeZh, noticeEn);
         }
         return reads.one(c.id);
+    }
+
+    /** The rollup hook (V23): the case's figure cells as changed by this step, in its transaction. */
+    private void figuresChanged(RightsCaseRecord c) {
+        figureLedger.changed(c);
     }
 
     /** One step row; a REFERRED step goes from {@code unionId} to the case's (new) handling union. */

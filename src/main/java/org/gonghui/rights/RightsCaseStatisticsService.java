@@ -3,6 +3,7 @@ package org.gonghui.rights;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -21,8 +22,9 @@ import org.gonghui.support.Money;
 import org.gonghui.union.TradeUnion;
 
 /**
- * Rights-case figures of whole subtrees, aggregated from the case rows in one statement for any number
- * of unions (drill-down), exact by construction. A case counts under its receiving union
+ * Rights-case figures of whole subtrees, read in one statement for any number of unions (drill-down)
+ * from the monthly rollup of V23 (kept by {@link RightsCaseFigureLedger} and the fold job) and the
+ * open cases, exact at any moment. A case counts under its receiving union
  * ({@code received_union_id}, never changed by a referral), so a case referred up the chain counts
  * once in any subtree; the unions of a subtree are the path range of {@link Subtree}. Events count in
  * the period they happened in (Asia/Shanghai months): received by {@code submitted_at}, accepted,
@@ -38,39 +40,42 @@ public class RightsCaseStatisticsService {
     /** Overdue on {@code :day} (with {@link #OPEN}): the deadline of the stage the case is in lies before that day. */
     static final String OVERDUE = "case when c.accepted_at < :dayEnd then c.resolve_due < :day else c.accept_due < :day end";
 
-    private static final String RESOLVED_IN = "c.resolved_at >= :start and c.resolved_at < :end";
-
     /**
-     * The figures of each union in {@code :ids} per category and channel: its subtree's unions by the
-     * path range, then each union's cases through the covering index of V21 (index-only when the table
-     * is vacuumed). The lateral subquery, kept from being flattened by {@code offset 0}, makes that one
-     * index probe per union of the subtree in every plan, custom or generic: as a plain join PostgreSQL
-     * hashed the subtree's unions against a full scan of the cases, which grows with the country's cases
-     * instead of the subtree's.
+     * The figures of each union in {@code :ids} as metric rows: the rollup of V23 for the months of the
+     * period (one range of its primary key, the union's whole subtree summed already), plus the pending
+     * rows of the subtree not yet folded (the same snapshot, so the sum equals a recount at any moment),
+     * plus the subtree's open cases counted live ({@code open.} and {@code overdue.} rows, through the
+     * partial index {@code rights_case_open_received_idx}, one probe per union of the subtree, kept from
+     * being flattened by {@code offset 0}). Metric names: see {@code gonghui_rights_case_cells}.
      */
     static final String FIGURES = """
-            select x.id, c.category, c.channel,
-                   count(*) filter (where c.submitted_at >= :start and c.submitted_at < :end),
-                   count(*) filter (where c.accepted_at >= :start and c.accepted_at < :end),
-                   count(*) filter (where c.declined_at >= :start and c.declined_at < :end),
-                   count(*) filter (where %2$s),
-                   count(*) filter (where %2$s and cast(c.resolved_at at time zone 'Asia/Shanghai' as date) <= c.resolve_due),
-                   count(*) filter (where c.submitted_at >= :start and c.submitted_at < :end and c.resolved_at < :end),
-                   count(*) filter (where %3$s),
-                   count(*) filter (where %3$s and %4$s),
-                   coalesce(sum(c.resolve_working_days) filter (where %2$s), 0),
-                   count(c.resolve_working_days) filter (where %2$s),
-                   coalesce(sum(c.wages_recovered) filter (where %2$s), 0),
-                   coalesce(sum(c.rating) filter (where c.closed_at >= :start and c.closed_at < :end), 0),
-                   count(c.rating) filter (where c.closed_at >= :start and c.closed_at < :end)
-              from unnest(cast(:ids as bigint[])) as x (id)
-              join trade_union t on t.id = x.id
-              join trade_union u on %1$s
-             cross join lateral (
-                   select c.category, c.channel, c.submitted_at, c.accepted_at, c.declined_at, c.resolved_at, c.accept_due, c.resolve_due,
-                          c.resolve_working_days, c.wages_recovered, c.closed_at, c.rating
-                     from rights_case c where c.received_union_id = u.id offset 0) c
-             group by 1, 2, 3""".formatted(Subtree.sqlWithinByRange("u", "t"), RESOLVED_IN, OPEN, OVERDUE);
+            with target as (
+                select t.id, %3$s from trade_union t where t.id = any(cast(:ids as bigint[]))),
+            cells as (
+                select s.union_id as target_id, s.metric, s.value
+                  from rights_case_stat s
+                 where s.union_id = any(cast(:ids as bigint[])) and s.metric >= :fromMonth and s.metric < :afterMonth
+                union all
+                select t.id, p.metric, p.value
+                  from rights_case_stat_pending p
+                  join trade_union u on u.id = p.union_id
+                  join target t on %2$s
+                 where p.metric >= :fromMonth and p.metric < :afterMonth
+                union all
+                select t.id, k.kind || d.dim, 1
+                  from target t
+                  join trade_union u on %1$s
+                 cross join lateral (
+                       select c.category, c.channel, c.accepted_at, c.accept_due, c.resolve_due
+                         from rights_case c
+                        where c.received_union_id = u.id and c.status in ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS') offset 0) c
+                 cross join lateral (
+                       select 'open.'
+                       union all
+                       select 'overdue.' where case when c.accepted_at is not null then c.resolve_due < :day else c.accept_due < :day end) k (kind)
+                 cross join lateral (values ('C.' || c.category), ('H.' || c.channel)) d (dim))
+            select target_id, metric, sum(value) from cells group by 1, 2""".formatted(Subtree.sqlWithinByRange("u", "t"),
+            Subtree.sqlWithinByPrefix("u", "t"), Subtree.column("t"));
 
     /** The headline counts of `statistics` for each union in {@code :ids}: received in the period, open and overdue at the end of the day (read as FIGURES). */
     static final String HEADLINES = """
@@ -108,17 +113,40 @@ public class RightsCaseStatisticsService {
         LocalDate today = LocalDate.now(RightsDeadlines.CHINA);
         MonthRange range = MonthRange.orYearTo(period, "period", today);
         List<Long> ids = sources.stream().map(u -> u.id).distinct().toList();
-        Map<Long, Map<RightsCaseCategory, Map<RightsCaseChannel, Sums>>> cells = new HashMap<>();
+        Map<Long, Cells> byUnion = new HashMap<>();
         if (!ids.isEmpty()) {
-            List<?> rows = bind(em.createNativeQuery(FIGURES), ids, start(range), end(range), today).getResultList();
+            List<?> rows = em.createNativeQuery(FIGURES)
+                    .setParameter("ids", ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                    .setParameter("fromMonth", range.from().toString())
+                    // every metric of the last month: "YYYY-MM." sorts before "YYYY-MM/"
+                    .setParameter("afterMonth", range.to() + "/")
+                    .setParameter("day", today)
+                    .getResultList();
             for (Object row : rows) {
                 Object[] r = (Object[]) row;
-                cells.computeIfAbsent(((Number) r[0]).longValue(), k -> new EnumMap<>(RightsCaseCategory.class))
-                        .computeIfAbsent(RightsCaseCategory.valueOf((String) r[1]), k -> new EnumMap<>(RightsCaseChannel.class))
-                        .merge(RightsCaseChannel.valueOf((String) r[2]), Sums.of(r), Sums::plus);
+                byUnion.computeIfAbsent(((Number) r[0]).longValue(), k -> new Cells()).add((String) r[1], ((Number) r[2]).longValue(), range);
             }
         }
-        return sources.stream().map(u -> figures(u.id, today, range, cells.getOrDefault(u.id, Map.of()))).toList();
+        return sources.stream().map(u -> figures(u.id, today, range, byUnion.getOrDefault(u.id, new Cells()))).toList();
+    }
+
+    /** The sums of one union's metric rows, per category and per channel. */
+    static final class Cells {
+        final Map<RightsCaseCategory, Sums> categories = new EnumMap<>(RightsCaseCategory.class);
+        final Map<RightsCaseChannel, Sums> channels = new EnumMap<>(RightsCaseChannel.class);
+
+        /** One metric row: {@code open.<dim>}, {@code overdue.<dim>}, {@code <month>.<kind>.<dim>} or {@code <month>.rr.<month resolved>.<dim>}. */
+        void add(String metric, long value, MonthRange range) {
+            String[] part = metric.split("\\.");
+            int dim = part.length - 2;
+            String kind = part[0].equals("open") || part[0].equals("overdue") ? part[0] : part[1];
+            if (kind.equals("rr") && YearMonth.parse(part[2]).isAfter(range.to())) {
+                return; // received in the period, resolved after its end
+            }
+            Sums sums = part[dim].equals("C") ? categories.computeIfAbsent(RightsCaseCategory.valueOf(part[dim + 1]), k -> new Sums())
+                    : channels.computeIfAbsent(RightsCaseChannel.valueOf(part[dim + 1]), k -> new Sums());
+            sums.add(kind, value);
+        }
     }
 
     /**
@@ -162,22 +190,17 @@ public class RightsCaseStatisticsService {
         return day.plusDays(1).atStartOfDay(RightsDeadlines.CHINA).toOffsetDateTime();
     }
 
-    private static RightsCaseStatistics figures(long unionId, LocalDate today, MonthRange range,
-            Map<RightsCaseCategory, Map<RightsCaseChannel, Sums>> cells) {
+    private static RightsCaseStatistics figures(long unionId, LocalDate today, MonthRange range, Cells cells) {
         RightsCaseStatistics s = new RightsCaseStatistics();
         s.unionId = unionId;
         s.countedOn = today;
         s.periodFrom = range.from().toString();
         s.periodTo = range.to().toString();
+        // every case has one category: the categories add up to the whole
         Sums total = new Sums();
-        Map<RightsCaseChannel, Sums> channels = new EnumMap<>(RightsCaseChannel.class);
         s.byCategory = new ArrayList<>();
         for (RightsCaseCategory category : RightsCaseCategory.values()) {
-            Sums sums = new Sums();
-            cells.getOrDefault(category, Map.of()).forEach((channel, cell) -> {
-                sums.add(cell);
-                channels.computeIfAbsent(channel, k -> new Sums()).add(cell);
-            });
+            Sums sums = cells.categories.getOrDefault(category, new Sums());
             total.add(sums);
             RightsCaseStatistics.ByCategory row = new RightsCaseStatistics.ByCategory();
             row.category = category;
@@ -187,7 +210,7 @@ public class RightsCaseStatisticsService {
         for (RightsCaseChannel channel : RightsCaseChannel.values()) {
             RightsCaseStatistics.ByChannel row = new RightsCaseStatistics.ByChannel();
             row.channel = channel;
-            s.byChannel.add(channels.getOrDefault(channel, new Sums()).fill(row));
+            s.byChannel.add(cells.channels.getOrDefault(channel, new Sums()).fill(row));
         }
         total.fill(s);
         return s;
@@ -197,7 +220,7 @@ public class RightsCaseStatisticsService {
         return Math.toIntExact(((Number) n).longValue());
     }
 
-    /** The aggregates of one statement row (or the sum of several), in the order FIGURES selects them. */
+    /** The figures of a group of cases (one category, one channel, or all), summed from metric rows. */
     static final class Sums {
         long received;
         long accepted;
@@ -213,33 +236,24 @@ public class RightsCaseStatisticsService {
         long ratingSum;
         long ratings;
 
-        static Sums of(Object[] r) {
-            Sums s = new Sums();
-            s.received = n(r[3]);
-            s.accepted = n(r[4]);
-            s.declined = n(r[5]);
-            s.resolved = n(r[6]);
-            s.resolvedOnTime = n(r[7]);
-            s.receivedAndResolved = n(r[8]);
-            s.open = n(r[9]);
-            s.overdue = n(r[10]);
-            s.workingDays = n(r[11]);
-            s.workingDaysCounted = n(r[12]);
-            s.wages = r[13] instanceof BigDecimal d ? d : new BigDecimal(String.valueOf(r[13]));
-            s.ratingSum = n(r[14]);
-            s.ratings = n(r[15]);
-            return s;
-        }
-
-        private static long n(Object value) {
-            return ((Number) value).longValue();
-        }
-
-        static Sums plus(Sums a, Sums b) {
-            Sums s = new Sums();
-            s.add(a);
-            s.add(b);
-            return s;
+        /** Adds one metric row of a kind of {@code gonghui_rights_case_cells} (wages in fen), or a live open or overdue count. */
+        void add(String kind, long value) {
+            switch (kind) {
+                case "recv" -> received += value;
+                case "acc" -> accepted += value;
+                case "dec" -> declined += value;
+                case "res" -> resolved += value;
+                case "ontime" -> resolvedOnTime += value;
+                case "rr" -> receivedAndResolved += value;
+                case "open" -> open += value;
+                case "overdue" -> overdue += value;
+                case "wd" -> workingDays += value;
+                case "wdn" -> workingDaysCounted += value;
+                case "wages" -> wages = wages.add(BigDecimal.valueOf(value, 2));
+                case "rsum" -> ratingSum += value;
+                case "rn" -> ratings += value;
+                default -> throw new IllegalStateException("unknown rights-case metric kind " + kind);
+            }
         }
 
         void add(Sums o) {

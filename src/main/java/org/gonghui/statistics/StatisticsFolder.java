@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -17,7 +18,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Folds the statistics ledger into the per-union rollup every second, in batches, each in its
+ * Folds the statistics ledger into the per-union rollup (and the rights-case rollup's pending rows into
+ * theirs) every second, in batches, each in its
  * own transaction under the hierarchy lock (see {@code gonghui_stat_fold}). Figures are exact
  * whether or not this has run: readers add what is still pending. Folding only keeps the pending
  * part small, so every replica may run it; the lock serialises them.
@@ -45,14 +47,19 @@ public class StatisticsFolder {
         }
     }
 
+    /** The fold functions: the statistics ledger (V10) and the rights-case rollup's pending rows (V23). */
+    private static final List<String> FOLDS = List.of("select gonghui_stat_fold(?)", "select gonghui_rights_case_fold(?)");
+
     /** Folds until nothing is pending; returns the number of ledger rows folded. */
     public long foldAll() {
         long total = 0;
-        int folded;
-        do {
-            folded = foldBatch();
-            total += folded;
-        } while (folded == batch);
+        for (String fold : FOLDS) {
+            int folded;
+            do {
+                folded = foldBatch(fold);
+                total += folded;
+            } while (folded == batch);
+        }
         if (total > 0) {
             metrics.counter("gonghui.statistics.folded").increment(total);
         }
@@ -60,8 +67,8 @@ public class StatisticsFolder {
     }
 
     /** One batch in its own transaction (plain JDBC: the job is not part of any request's unit of work). */
-    private int foldBatch() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select gonghui_stat_fold(?)")) {
+    private int foldBatch(String fold) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(fold)) {
             c.setAutoCommit(true);
             s.setInt(1, batch);
             try (ResultSet rs = s.executeQuery()) {

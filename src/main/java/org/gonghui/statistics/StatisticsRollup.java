@@ -13,11 +13,14 @@ import org.gonghui.union.SubtreeMoved;
 import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
- * Upkeep of {@code union_stat}, the per-union subtree figures (see V10__statistics.sql): the rows a
- * subtree move shifts. Folding the ledger is {@link StatisticsFolder}'s job.
+ * Upkeep of {@code union_stat} and {@code rights_case_stat}, the per-union subtree figures (see
+ * V10__statistics.sql, V23__rights_case_rollup.sql): the rows a subtree move shifts. Folding the ledger is {@link StatisticsFolder}'s job.
  */
 @ApplicationScoped
 public class StatisticsRollup {
+
+    /** The subtree rollups, (union_id, metric, value) each: the statistics (V10) and the rights-case figures (V23). */
+    private static final List<String> ROLLUPS = List.of("union_stat", "rights_case_stat");
 
     /**
      * Moves the folded figures of the moved subtree from its old ancestors to its new ones; ancestors
@@ -44,15 +47,17 @@ public class StatisticsRollup {
         if (ids.isEmpty()) {
             return;
         }
-        Panache.getEntityManager().createNativeQuery("""
-                insert into union_stat as s (union_id, metric, value)
-                select a.id, r.metric, r.value * a.sign
-                  from union_stat r cross join unnest(cast(:ids as bigint[]), cast(:signs as int[])) as a (id, sign)
-                 where r.union_id = :root and r.value <> 0
-                on conflict (union_id, metric) do update set value = s.value + excluded.value""")
-                .setParameter("ids", SqlArrays.of(ids))
-                .setParameter("signs", SqlArrays.of(signs))
-                .setParameter("root", rootId)
-                .executeUpdate();
+        for (String rollup : ROLLUPS) {
+            Panache.getEntityManager().createNativeQuery("""
+                    insert into %1$s as s (union_id, metric, value)
+                    select a.id, r.metric, r.value * a.sign
+                      from %1$s r cross join unnest(cast(:ids as bigint[]), cast(:signs as int[])) as a (id, sign)
+                     where r.union_id = :root and r.value <> 0
+                    on conflict (union_id, metric) do update set value = s.value + excluded.value""".formatted(rollup))
+                    .setParameter("ids", SqlArrays.of(ids))
+                    .setParameter("signs", SqlArrays.of(signs))
+                    .setParameter("root", rootId)
+                    .executeUpdate();
+        }
     }
 }

@@ -25,12 +25,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 
+import org.gonghui.statistics.StatisticsFolder;
 import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
@@ -49,7 +56,9 @@ import io.restassured.path.json.config.JsonPathConfig;
  * Rights-case figures against an independent recount in Java of the cases the test inserted (with SQL,
  * as the case API would write them): generated life cycles around the edges of the period's months in
  * Asia/Shanghai, cases referred up the chain, open cases on both sides of their deadlines; the
- * headline counts of `statistics`; the drill-down's statement count; bad periods.
+ * headline counts of `statistics`; the drill-down's statement count; bad periods. The figures come from
+ * the monthly rollup (V23): cases inserted with SQL are folded into it by its rebuild, and a random mix of
+ * concurrent steps through the API keeps it equal to the recount, before and after the fold.
  */
 @QuarkusTestWithOidc
 class RightsCaseStatisticsTests {
@@ -223,6 +232,8 @@ class RightsCaseStatisticsTests {
             }
             s.executeBatch();
         }
+        // rows written with SQL, not through the case service: the rollup is rebuilt from them, as after a bulk load
+        DemoData.execute(dataSource, "select gonghui_rights_case_rebuild()");
     }
 
     // --- the recount, in Java, of the cases as generated
@@ -449,6 +460,180 @@ class RightsCaseStatisticsTests {
         assertEquals(expected.get("received"), String.valueOf(jilinFigures.get("rightsCasesReceived")));
         assertEquals(expected.get("openNow"), String.valueOf(jilinFigures.get("rightsCasesOpen")));
         assertEquals(expected.get("overdueNow"), String.valueOf(jilinFigures.get("rightsCasesOverdue")));
+    }
+
+    // --- the rollup kept by the case steps
+
+    /** Demo officials by union: an official of a case's handling union, or of the union directly above it, acts on it. */
+    static final Map<Long, String> OFFICIALS = Map.of(41030611L, "heyang-baoan", 41030612L, "shunda", 4103061L, "heyang", 4103062L, "kangle",
+            410306L, "jili", 4103L, "luoyang", 41L, "henan", 1L, "quanzong", 22L, "jilin", 2208L, "baicheng");
+
+    @Inject
+    StatisticsFolder folder;
+
+    @Inject
+    RightsCaseService service;
+
+    @Test
+    void theRollupEqualsARecountAfterARandomMixOfConcurrentStepsBeforeAndAfterTheFold() throws Exception {
+        insert(generate(160, 23));
+        // new cases through the API: the worker's own (confirmed and rated below) and cases recorded by officials
+        RightsFixtures.linkWorker(dataSource, "sub-worker");
+        String worker = Tokens.forDemoUser("worker");
+        List<Object> own = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            own.add(RightsFixtures.ok(RightsFixtures.post(worker, RightsFixtures.SUBMIT,
+                    Map.of("input", RightsFixtures.submitInput("WAGE_ARREARS", "第 " + i + " 家物流公司")))).data("submitRightsCase.id"));
+        }
+        List<String> recorders = List.of("heyang-baoan", "shunda", "heyang", "jili", "baicheng");
+        for (int i = 0; i < 10; i++) {
+            RightsFixtures.ok(RightsFixtures.as(recorders.get(i % recorders.size()), RightsFixtures.RECORD, Map.of("input", Map.of(
+                    "category", RightsCaseCategory.values()[i % RightsCaseCategory.values().length].name(),
+                    "channel", List.of("HOTLINE", "WALK_IN", "STATION", "WEB").get(i % 4), "description", "来电反映用人单位未签劳动合同",
+                    "workerName", "赵六", "contactPhone", "1390379" + String.format("%04d", 2000 + i), "employerName", "某建筑公司第 " + i + " 项目部"))));
+        }
+
+        // two officials act on the same case at once: one wins, the other is CONFLICT and leaves nothing behind
+        String ownIds = own.stream().map(String::valueOf).collect(Collectors.joining(","));
+        long raced = DemoData.queryLong(dataSource, "select min(id) from rights_case where status = 'SUBMITTED' and handling_union_id = 41030611"
+                + " and id not in (" + ownIds + ")");
+        int racedVersion = RightsFixtures.version(dataSource, raced);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        AtomicBoolean stepping = new AtomicBoolean(true);
+        Future<?> folding = pool.submit(() -> {
+            while (stepping.get()) {
+                folder.foldAll();
+            }
+        });
+        List<Future<Result>> race = new ArrayList<>();
+        race.add(pool.submit(() -> RightsFixtures.as("heyang-baoan", RightsFixtures.ACCEPT, Map.of("id", raced, "v", racedVersion))));
+        race.add(pool.submit(() -> RightsFixtures.as("heyang", RightsFixtures.DECLINE, Map.of("id", raced, "v", racedVersion, "r", "不属于受理范围"))));
+
+        // every other open case takes up to three random steps, four cases at a time, while the fold runs
+        List<Long> open = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select id from rights_case where status in ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS') and id <> ? and id not in (" + ownIds
+                        + ") order by id")) {
+            s.setLong(1, raced);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    open.add(rs.getLong(1));
+                }
+            }
+        }
+        List<Future<Integer>> walks = new ArrayList<>();
+        for (long id : open) {
+            walks.add(pool.submit(() -> walk(id, new Random(id))));
+        }
+        int steps = 0;
+        for (Future<Integer> w : walks) {
+            steps += w.get(120, TimeUnit.SECONDS);
+        }
+        List<String> raceCodes = new ArrayList<>();
+        for (Future<Result> r : race) {
+            Result result = r.get(60, TimeUnit.SECONDS);
+            raceCodes.add(result.hasErrors() ? result.errorCode() : "OK");
+        }
+        stepping.set(false);
+        folding.get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+        assertEquals(List.of("CONFLICT", "OK"), raceCodes.stream().sorted().toList(), "one of two simultaneous steps wins");
+        assertTrue(steps > open.size(), "steps taken: " + steps);
+
+        // the worker's own cases: accepted, resolved, confirmed with a rating; then the automatic closing of the rest
+        String official = Tokens.forDemoUser("heyang-baoan");
+        for (int i = 0; i < own.size(); i++) {
+            Object id = own.get(i);
+            RightsFixtures.ok(RightsFixtures.post(official, RightsFixtures.ACCEPT, Map.of("id", id, "v", RightsFixtures.version(dataSource, id))));
+            RightsFixtures.ok(RightsFixtures.post(official, RightsFixtures.RESOLVE, Map.of("id", id, "v", RightsFixtures.version(dataSource, id),
+                    "o", "WAGES_RECOVERED", "w", "3000.0" + i)));
+            RightsFixtures.ok(RightsFixtures.post(worker, RightsFixtures.CONFIRM, Map.of("id", id, "v", RightsFixtures.version(dataSource, id),
+                    "r", 3 + i)));
+        }
+        assertTrue(service.closeResolvedBefore(OffsetDateTime.now().plusDays(1), 1000) > 0);
+
+        List<Case> cases = readCases();
+        String thisMonth = YearMonth.now(CHINA).toString();
+        assertFiguresEqualTheRecount(cases, "with rows pending");
+        folder.foldAll();
+        assertEquals(0, DemoData.queryLong(dataSource, "select count(*) from rights_case_stat_pending"));
+        assertFiguresEqualTheRecount(cases, "folded");
+        JsonPath national = exact(post("quanzong", "{ rightsCaseStatistics(unionId: 1, period: {from: \"2025-01\", to: \"" + thisMonth
+                + "\"}) { received ratings } }"));
+        assertEquals(cases.size(), national.getInt("data.rightsCaseStatistics.received"));
+    }
+
+    void assertFiguresEqualTheRecount(List<Case> cases, String when) {
+        LocalDate today = LocalDate.now(CHINA);
+        String thisMonth = YearMonth.now(CHINA).toString();
+        for (String[] period : List.of(new String[] { "2025-12", "2026-02" }, new String[] { thisMonth, thisMonth },
+                new String[] { "2025-11", thisMonth })) {
+            for (long union : UNIONS) {
+                JsonPath answer = exact(post("quanzong", "{ rightsCaseStatistics(unionId: " + union + ", period: {from: \"" + period[0] + "\", to: \""
+                        + period[1] + "\"}) { " + FIGURES + " } }"));
+                assertEquals(recount(union, cases, start(period[0]), end(period[1]), today), render(answer.getMap("data.rightsCaseStatistics")),
+                        when + ": union " + union + ", " + period[0] + ".." + period[1]);
+            }
+        }
+    }
+
+    /** Up to three random steps of one case by an official who reaches it fully; returns how many were taken. */
+    int walk(long id, Random random) {
+        int taken = 0;
+        for (int i = 0; i < 3; i++) {
+            long handling = DemoData.queryLong(dataSource, "select handling_union_id from rights_case where id = " + id);
+            String status = DemoData.queryString(dataSource, "select status from rights_case where id = " + id);
+            String user = OFFICIALS.getOrDefault(handling, parents.get(handling) == null ? null : OFFICIALS.get(parents.get(handling)));
+            if (user == null || !List.of("SUBMITTED", "ACCEPTED", "IN_PROGRESS").contains(status)) {
+                return taken;
+            }
+            Map<String, Object> idVersion = Map.of("id", id, "v", RightsFixtures.version(dataSource, id));
+            int pick = random.nextInt(4);
+            boolean referable = parents.get(handling) != null;
+            Result result;
+            if (pick == 0 && referable) {
+                result = RightsFixtures.as(user, RightsFixtures.REFER, RightsFixtures.with(idVersion, "r", "需上级工会协调"));
+            } else if (status.equals("SUBMITTED")) {
+                result = pick == 1 ? RightsFixtures.as(user, RightsFixtures.DECLINE, RightsFixtures.with(idVersion, "r", "不属于受理范围"))
+                        : RightsFixtures.as(user, RightsFixtures.ACCEPT, idVersion);
+            } else if (status.equals("ACCEPTED") && pick == 1) {
+                result = RightsFixtures.as(user, RightsFixtures.START, idVersion);
+            } else if (pick == 2) {
+                result = RightsFixtures.as(user, RightsFixtures.ADD_STEP, RightsFixtures.with(idVersion, "k", "NOTE", "t", "已电话联系用人单位"));
+            } else {
+                RightsCaseOutcome outcome = List.of(RightsCaseOutcome.WAGES_RECOVERED, RightsCaseOutcome.ADVICE_GIVEN, RightsCaseOutcome.OTHER)
+                        .get(random.nextInt(3));
+                result = RightsFixtures.as(user, RightsFixtures.RESOLVE, RightsFixtures.with(idVersion, "o", outcome.name(),
+                        "w", outcome == RightsCaseOutcome.WAGES_RECOVERED ? random.nextInt(100000) + "." + (10 + random.nextInt(90)) : null,
+                        "t", outcome == RightsCaseOutcome.OTHER ? "双方自行和解" : null));
+            }
+            RightsFixtures.ok(result);
+            taken++;
+        }
+        return taken;
+    }
+
+    /** The cases as stored now, for the recount. */
+    List<Case> readCases() throws SQLException {
+        List<Case> cases = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                select received_union_id, handling_union_id, category, channel, status, submitted_at, accepted_at, declined_at, resolved_at,
+                       closed_at, accept_due, resolve_due, resolve_working_days, outcome, wages_recovered, rating from rights_case""");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                cases.add(new Case(rs.getLong(1), rs.getLong(2), null, RightsCaseCategory.valueOf(rs.getString(3)),
+                        RightsCaseChannel.valueOf(rs.getString(4)), RightsCaseStatus.valueOf(rs.getString(5)), instant(rs, 6), instant(rs, 7),
+                        instant(rs, 8), instant(rs, 9), instant(rs, 10), rs.getObject(11, LocalDate.class), rs.getObject(12, LocalDate.class),
+                        (Integer) rs.getObject(13), rs.getString(14) == null ? null : RightsCaseOutcome.valueOf(rs.getString(14)), rs.getBigDecimal(15),
+                        rs.getObject(16) == null ? null : rs.getInt(16)));
+            }
+        }
+        return cases;
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class DemoData {
         String cards = resource("db/demo/R__demo_union_cards.sql");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
-            s.execute("truncate rights_case_attachment, rights_case_step, rights_case_open, rights_case, one_time_code, claim_help_request, member_notification, login_notification, text_outbox, stat_pending, stat_change, union_stat, funds_remittance, workforce_count, enrolment_target, hardship_step, hardship_file, program_application, program_beneficiary, service_program,"
+            s.execute("truncate rights_case_stat_pending, rights_case_stat, rights_case_attachment, rights_case_step, rights_case_open, rights_case, one_time_code, claim_help_request, member_notification, login_notification, text_outbox, stat_pending, stat_change, union_stat, funds_remittance, workforce_count, enrolment_target, hardship_step, hardship_file, program_application, program_beneficiary, service_program,"
                     + " service_site, roster_import_failure, roster_import, idempotency_record, membership_event, membership_transfer,"
                     + " membership, person, audit_event, union_move, trade_union");
             s.execute(script);
