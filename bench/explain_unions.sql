@@ -5,7 +5,8 @@
 --
 -- The statements are the ones PublicUnionQuery builds, prepared with parameters as the app sends them
 -- (limit = first + 1; the region filter's bounds are written into the statement, as the app does, so it
--- always has a custom plan): U1 near a point (the bench query), the id-ordered page without a filter and its
+-- always has a custom plan): U1 near a point (the bench query: the page of cards with the unions above each and
+-- its region, by their keys, in the same statement), the id-ordered page without a filter and its
 -- count, a name search, an employer search, a county and a province code, and the count near a point.
 -- Expected: every statement answered by the partial indexes of V12 (trade_union_public_*), the region
 -- filter by trade_union_region_idx, trade_union_federation_region_idx and the path index; no Seq Scan on trade_union.
@@ -15,13 +16,27 @@
 \set ON_ERROR_STOP on
 
 -- PublicUnionQuery.PUBLIC, the predicate every index of the directory is partial on
-\set public 'u.status = ''ACTIVE'' and u.level = ''GRASSROOTS'' and u.kind in (''ENTERPRISE'', ''JOINT'', ''COMMUNITY'', ''INDUSTRY_FEDERATION'')'
+\set public 'u.status = ''ACTIVE'' and u.level = ''GRASSROOTS'' and u.kind in (''ENTERPRISE'', ''PLATFORM'', ''JOINT'', ''COMMUNITY'', ''INDUSTRY_FEDERATION'')'
 
 prepare near_page(float8, float8, float8, float8, float8, float8, float8, int) as
-select id, distance_km from (select u.id, 2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(u.latitude - $1) / 2), 2)
-         + cos(radians($1)) * cos(radians(u.latitude)) * power(sin(radians(u.longitude - $2) / 2), 2)))) as distance_km
-    from trade_union u where :public and u.location <@ box(point($3, $4), point($5, $6))) c
- where distance_km <= $7 order by distance_km, id limit $8;
+select c.id, c.name, c.short_name, c.kind, c.host_employer_name, c.address, c.office_phone, c.opening_hours, c.latitude, c.longitude,
+       c.distance_km, above.above_ids, above.above_names, above.above_levels, r.code as region_code, r.name as region_name,
+       r.level as region_level, r.parent_code as region_parent_code, r.retired as region_retired
+  from (select * from (select u.id, u.name, u.short_name, u.kind, u.host_employer_name, u.address,
+                case when u.publish_office_phone then u.office_phone end as office_phone, u.opening_hours, u.region_code, u.path,
+                u.latitude, u.longitude, 2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(u.latitude - $1) / 2), 2)
+                + cos(radians($1)) * cos(radians(u.latitude)) * power(sin(radians(u.longitude - $2) / 2), 2)))) as distance_km
+           from trade_union u where :public and u.location <@ box(point($3, $4), point($5, $6))) n
+         where distance_km <= $7 order by distance_km, id limit $8) c
+  left join lateral (select array_agg(x.id order by x.n) as above_ids, array_agg(x.name order by x.n) as above_names,
+       array_agg(x.level order by x.n) as above_levels,
+       (array_agg(x.region_code order by x.n desc) filter (where x.region_code is not null))[1] as inherited_region_code
+       from (select a.id, a.name, a.level, a.region_code, p.n
+               from unnest(trim_array(cast(string_to_array(trim(both '/' from c.path), '/') as bigint[]), 1)) with ordinality as p(id, n)
+               join trade_union a on a.id = p.id) x) above on true
+  left join lateral (select r.code, r.name, r.level, r.parent_code, r.retired from region r
+        where r.code = coalesce(c.region_code, above.inherited_region_code) limit 1) r on true
+ order by c.distance_km, c.id;
 
 prepare near_count(float8, float8, float8, float8, float8, float8, float8) as
 select count(*) from trade_union u where :public and u.location <@ box(point($3, $4), point($5, $6))

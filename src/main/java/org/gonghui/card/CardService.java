@@ -18,6 +18,7 @@ import org.gonghui.member.Membership;
 import org.gonghui.member.Person;
 import org.gonghui.security.Caller;
 import org.gonghui.support.ForbiddenException;
+import org.gonghui.support.PublicQueryBuckets;
 import org.gonghui.support.ValidationException;
 import org.jose4j.jca.ProviderContext;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -61,6 +62,9 @@ public class CardService {
     @Inject
     Caller caller;
 
+    @Inject
+    PublicQueryBuckets publicQueries;
+
     /**
      * The cards of the given memberships, which must be the caller's own (FORBIDDEN otherwise); null for a
      * membership without a card number or that no longer counts (withdrawn, deceased, an application).
@@ -97,11 +101,35 @@ public class CardService {
         }
     }
 
-    /** Checks a scanned payload: signature by a listed key, expiry, then the membership as it stands now. */
+    /**
+     * Checks a scanned payload: signature by a listed key, expiry, then the membership as it stands now. Every
+     * check draws one token of the caller's public-query budget (RATE_LIMITED when spent, whatever the payload); for
+     * a genuine unexpired payload the token is taken in the statement that reads the card's holder, one round trip.
+     */
     public CardVerification verify(String payload) {
         if (payload.length() > MAX_PAYLOAD_LENGTH) {
+            publicQueries.takeForRequest();
             throw new ValidationException("payload: 过长 — at most " + MAX_PAYLOAD_LENGTH + " characters");
         }
+        Scan scan = scan(payload);
+        if (scan.cardNumber() == null) {
+            publicQueries.takeForRequest();
+            return CardVerification.invalid(scan.invalid());
+        }
+        return publicQueries.takeForRequest(Membership.cardHolderRead(scan.cardNumber())).filter(holder -> holder.status().isOpen())
+                .map(holder -> CardVerification.valid(scan.cardNumber(), holder.name(), holder.unionName(), holder.status()))
+                .orElseGet(() -> CardVerification.invalid(CardInvalidReason.NOT_A_MEMBER_NOW));
+    }
+
+    /** What a payload says without the database: the card number of a genuine unexpired payload, else why not. */
+    private record Scan(String cardNumber, CardInvalidReason invalid) {
+
+        static Scan invalid(CardInvalidReason reason) {
+            return new Scan(null, reason);
+        }
+    }
+
+    private Scan scan(String payload) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setAlgorithmConstraints(ES256_ONLY);
         String kid;
@@ -109,14 +137,14 @@ public class CardService {
             jws.setCompactSerialization(payload.strip());
             kid = jws.getKeyIdHeaderValue();
         } catch (JoseException | RuntimeException e) {
-            return CardVerification.invalid(CardInvalidReason.MALFORMED);
+            return Scan.invalid(CardInvalidReason.MALFORMED);
         }
         if (kid == null) {
-            return CardVerification.invalid(CardInvalidReason.MALFORMED);
+            return Scan.invalid(CardInvalidReason.MALFORMED);
         }
         PublicKey key = keys.verificationKey(kid);
         if (key == null) {
-            return CardVerification.invalid(CardInvalidReason.UNKNOWN_KEY);
+            return Scan.invalid(CardInvalidReason.UNKNOWN_KEY);
         }
         jws.setKey(key);
         if (Security.getProvider(SIGNATURE_PROVIDER) != null) {
@@ -126,11 +154,11 @@ public class CardService {
         }
         try {
             if (!jws.verifySignature()) {
-                return CardVerification.invalid(CardInvalidReason.BAD_SIGNATURE);
+                return Scan.invalid(CardInvalidReason.BAD_SIGNATURE);
             }
         } catch (JoseException | RuntimeException e) {
             // another algorithm (none, HS256 with the public key...) or a signature of the wrong shape
-            return CardVerification.invalid(CardInvalidReason.BAD_SIGNATURE);
+            return Scan.invalid(CardInvalidReason.BAD_SIGNATURE);
         }
         String cardNumber;
         long expires;
@@ -139,16 +167,14 @@ public class CardService {
             cardNumber = (String) claims.get(CARD);
             expires = ((Number) claims.get("exp")).longValue();
         } catch (Exception e) {
-            return CardVerification.invalid(CardInvalidReason.MALFORMED);
+            return Scan.invalid(CardInvalidReason.MALFORMED);
         }
         if (cardNumber == null) {
-            return CardVerification.invalid(CardInvalidReason.MALFORMED);
+            return Scan.invalid(CardInvalidReason.MALFORMED);
         }
         if (Instant.now().getEpochSecond() >= expires) {
-            return CardVerification.invalid(CardInvalidReason.EXPIRED);
+            return Scan.invalid(CardInvalidReason.EXPIRED);
         }
-        return Membership.findCardHolder(cardNumber).filter(holder -> holder.status().isOpen())
-                .map(holder -> CardVerification.valid(cardNumber, holder.name(), holder.unionName(), holder.status()))
-                .orElseGet(() -> CardVerification.invalid(CardInvalidReason.NOT_A_MEMBER_NOW));
+        return new Scan(cardNumber, null);
     }
 }

@@ -17,9 +17,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Tuple;
 import jakarta.persistence.Version;
 
+import org.gonghui.support.PublicQueryBuckets;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -121,18 +121,21 @@ public class Membership extends PanacheEntityBase {
     }
 
     /**
-     * The holder of a card number, in one statement through the card number's unique index (then the
-     * person and the union by their keys); empty when no membership has this number.
+     * A read of the holder of a card number through the card number's unique index (then the person and the
+     * union by their keys), for the statement that also takes the public card check's rate-limit token
+     * ({@link PublicQueryBuckets}); empty when no membership has this number.
      */
-    public static Optional<CardHolder> findCardHolder(String cardNumber) {
-        List<?> rows = getEntityManager().createNativeQuery("""
+    public static PublicQueryBuckets.Read<Optional<CardHolder>> cardHolderRead(String cardNumber) {
+        return new PublicQueryBuckets.Read<>("""
                 select p.name, m.status, u.name as union_name
                   from membership m
                   join person p on p.id_hash = m.person_hash and p.id = m.person_id
                   join trade_union u on u.id = m.union_id
-                 where m.card_number = :card""", Tuple.class).setParameter("card", cardNumber).getResultList();
-        return rows.stream().map(Tuple.class::cast).findFirst().map(row -> new CardHolder(row.get("name", String.class),
-                MemberStatus.valueOf(row.get("status", String.class)), row.get("union_name", String.class)));
+                 where m.card_number = ?""", List.of(cardNumber), row -> {
+            String name = row.getString("name");
+            return name == null ? Optional.empty()
+                    : Optional.of(new CardHolder(name, MemberStatus.valueOf(row.getString("status")), row.getString("union_name")));
+        });
     }
 
     static String nextCardNumber() {

@@ -1,6 +1,5 @@
 package org.gonghui.region;
 
-import java.util.Collection;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -49,6 +48,17 @@ public class Region extends PanacheEntityBase {
             + "new unions and applications must use a current code.")
     public boolean retired;
 
+    /** A division as read with another row (not a managed entity: read-only use, e.g. a union card's region). */
+    public static Region of(String code, String name, String level, String parentCode, boolean retired) {
+        Region region = new Region();
+        region.code = code;
+        region.name = name;
+        region.level = RegionLevel.valueOf(level);
+        region.parentCode = parentCode;
+        region.retired = retired;
+        return region;
+    }
+
     /** The divisions directly below {@code parentCode} (provinces when null), in code order, after {@code afterCode}. */
     static List<Region> findChildren(String parentCode, boolean includeRetired, String afterCode, int limit) {
         StringBuilder where = new StringBuilder(parentCode == null ? "parentCode is null" : "parentCode = :parent");
@@ -64,10 +74,5 @@ public class Region extends PanacheEntityBase {
             params.and("after", afterCode);
         }
         return find(where + " order by code", params).range(0, limit - 1).list();
-    }
-
-    /** The divisions with these codes, in any order; one statement. */
-    static List<Region> listByCodes(Collection<String> codes) {
-        return codes.isEmpty() ? List.of() : list("code in ?1", codes);
     }
 }

@@ -1,9 +1,6 @@
 package org.gonghui.region;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,11 +35,6 @@ public class Regions {
 
     public List<Integer> totalCounts(List<RegionConnection> connections) {
         return CountKey.totalCounts(connections);
-    }
-
-    /** The divisions with these codes (retired ones included), in one statement; codes without a division are absent. */
-    public Map<String, Region> byCodes(Collection<String> codes) {
-        return Region.listByCodes(codes).stream().collect(Collectors.toMap(r -> r.code, r -> r));
     }
 
     /**

@@ -152,6 +152,14 @@ public final class Subtree {
     }
 
     /**
+     * Native SQL: the ids of the unions above the union (or a row carrying its path) with this alias, root first,
+     * as a {@code bigint[]} (empty for the root); what {@code TradeUnion.pathIds()} gives in Java, without the union itself.
+     */
+    public static String sqlIdsAbove(String alias) {
+        return "trim_array(cast(string_to_array(trim(both '/' from " + column(alias) + "), '/') as bigint[]), 1)";
+    }
+
+    /**
      * The path column of the union (or a row carrying it) with this alias: for select lists and tree
      * order ({@code order by}), which is path order. Never compare it by hand: render a predicate above.
      */

@@ -21,7 +21,6 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.quarkus.scheduler.Scheduled;
@@ -31,7 +30,9 @@ import io.quarkus.scheduler.Scheduled;
  * holds over any rolling minute: a bucket of {@code burst} tokens refilled smoothly with
  * {@code limit - burst} a minute never grants more than {@code limit} in any 60 seconds. Each kind of
  * bucket carries the version of its configuration (table rate_limit_config), so a changed limit
- * applies to buckets stored under the old one on their next use.
+ * applies to buckets stored under the old one on their next use. The public-query buckets, which every
+ * anonymous request draws from, are the same shape kept by one SQL statement per request
+ * ({@link PublicQueryBuckets}) in the same table, purged with the others.
  */
 @ApplicationScoped
 public class RateLimitBuckets {
@@ -48,10 +49,10 @@ public class RateLimitBuckets {
     private static final int PURGE_BATCH = 1_000;
 
     private PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    @Inject
+    PublicQueryBuckets publicQueries;
+
     private Kind mutations;
-    private Kind publicGlobal;
-    private Kind publicPerAddress;
-    private Kind publicPerAppInstance;
     private Kind heavyWork;
     private Kind lookupPerLogin;
     private Kind lookupPerIdNumber;
@@ -71,10 +72,6 @@ public class RateLimitBuckets {
                 .build();
         Duration minute = Duration.ofMinutes(1);
         mutations = kind("mutation", Window.rolling("mutation", limits.mutationsPerMinute(), limits.mutationBurst(), minute));
-        RateLimits.PublicQueries p = limits.publicQueries();
-        publicGlobal = kind("public-global", Window.rolling("public-global", p.perMinute(), p.burst(), minute));
-        publicPerAddress = kind("public-address", Window.rolling("public-address", p.perAddressPerMinute(), p.perAddressBurst(), minute));
-        publicPerAppInstance = kind("public-app", Window.rolling("public-app", p.perAppInstancePerMinute(), p.perAppInstanceBurst(), minute));
         // heavy work: a whole minute's budget may go to one document (DocumentLimits refuses larger ones)
         heavyWork = kind("heavy", Window.allAtOnce("heavy", requestLimits.heavyWorkPerMinute(), minute));
         RateLimits.PersonLookups lookups = limits.personLookups();
@@ -197,14 +194,8 @@ public class RateLimitBuckets {
     }
 
     private Bucket bucket(Kind kind, String key) {
-        var builder = buckets.builder().withImplicitConfigurationReplacement(kind.version(), TokensInheritanceStrategy.AS_IS);
-        if (kind == publicGlobal || kind == publicPerAddress || kind == publicPerAppInstance) {
-            // rows that many concurrent anonymous requests draw from (every caller; an address, which a carrier-grade NAT
-            // shares among many phones): concurrent requests of this replica for the same row share one round trip,
-            // each still taking its own token
-            builder = builder.withOptimization(Optimizations.batching());
-        }
-        return builder.build(kind.name() + "/" + key, kind::configuration);
+        return buckets.builder().withImplicitConfigurationReplacement(kind.version(), TokensInheritanceStrategy.AS_IS)
+                .build(kind.name() + "/" + key, kind::configuration);
     }
 
     private static OptionalLong take(Bucket bucket) {
@@ -225,17 +216,11 @@ public class RateLimitBuckets {
     /**
      * Takes one public-query token: from the app instance's share of its address (when the client names
      * one), from the address, and from the budget of all anonymous callers. A self-declared app instance
-     * only narrows: every request also draws from its address. Empty when granted, else the seconds to wait.
+     * only narrows: every request also draws from its address. One statement ({@link PublicQueryBuckets}).
+     * Empty when granted, else the seconds to wait.
      */
     public OptionalLong takePublicQuery(String address, String appInstance) {
-        if (appInstance != null) {
-            OptionalLong wait = take(bucket(publicPerAppInstance, address + "/" + appInstance));
-            if (wait.isPresent()) {
-                return wait;
-            }
-        }
-        OptionalLong wait = take(bucket(publicPerAddress, address));
-        return wait.isPresent() ? wait : take(bucket(publicGlobal, "all"));
+        return publicQueries.take(address, appInstance);
     }
 
     /**

@@ -22,7 +22,10 @@ public @interface RateLimited {
     enum Kind {
         /** Changes: a bucket per caller shared by all replicas (PostgreSQL). */
         MUTATION,
-        /** Public reads without login (nearestSites): a bucket per client address on each replica, in memory. */
+        /**
+         * Public reads without login (nearestSites, findUnions, regions): buckets per client address (and app
+         * instance) and for everybody, shared by all replicas (PostgreSQL, see {@link PublicQueryBuckets}).
+         */
         PUBLIC_QUERY
     }
 }

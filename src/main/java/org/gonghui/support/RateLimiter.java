@@ -20,8 +20,10 @@ import io.vertx.ext.web.RoutingContext;
  * Enforces {@link RateLimited} with Bucket4j token buckets kept in PostgreSQL, so every replica
  * draws from the same bucket. Mutations are keyed by the token subject, or the client address for
  * anonymous callers; public queries by the client address (and its self-declared app instance, which
- * only narrows the address's budget). Runs after the security interceptors (priority 150), so unauthenticated calls are refused
- * before they cost anything. A refusal is RATE_LIMITED and turns the HTTP status into 429.
+ * only narrows the address's budget), in one statement ({@link PublicQueryBuckets}; a public query that
+ * reads little may take its token in the statement of its read instead, as verifyMemberCard does). Runs
+ * after the security interceptors (priority 150), so unauthenticated calls are refused before they cost
+ * anything. A refusal is RATE_LIMITED and turns the HTTP status into 429.
  */
 @RateLimited
 @Interceptor
@@ -42,16 +44,17 @@ public class RateLimiter {
     Caller caller;
 
     @Inject
-    CurrentVertxRequest request;
+    PublicQueryBuckets publicQueries;
 
     @AroundInvoke
     Object limit(InvocationContext context) throws Exception {
-        RoutingContext http = Arc.container().requestContext().isActive() ? request.getCurrent() : null;
-        String address = clientAddress(http);
         RateLimited limit = context.getMethod().getAnnotation(RateLimited.class);
-        OptionalLong wait = limit != null && limit.value() == RateLimited.Kind.PUBLIC_QUERY
-                ? buckets.takePublicQuery(address, appInstance(http))
-                : buckets.takeMutation(identity.isAnonymous() ? address : "sub:" + caller.subject());
+        if (limit != null && limit.value() == RateLimited.Kind.PUBLIC_QUERY) {
+            publicQueries.takeForRequest();
+            return context.proceed();
+        }
+        RoutingContext http = currentRequest();
+        OptionalLong wait = buckets.takeMutation(identity.isAnonymous() ? clientAddress(http) : "sub:" + caller.subject());
         if (wait.isPresent()) {
             if (http != null) {
                 http.put(LIMITED, wait.getAsLong());
@@ -59,6 +62,11 @@ public class RateLimiter {
             throw new RateLimitedException(wait.getAsLong());
         }
         return context.proceed();
+    }
+
+    /** The HTTP request being served, or null outside one. */
+    static RoutingContext currentRequest() {
+        return Arc.container().requestContext().isActive() ? Arc.container().instance(CurrentVertxRequest.class).get().getCurrent() : null;
     }
 
     /** The key of the client address of a request (the peer address; "unknown" outside HTTP). */
@@ -75,7 +83,7 @@ public class RateLimiter {
     }
 
     /** The client's own app instance id ({@value #APP_INSTANCE_HEADER}), if it is a plain token of up to 64 characters. */
-    private static String appInstance(RoutingContext http) {
+    static String appInstance(RoutingContext http) {
         String value = http == null ? null : http.request().getHeader(APP_INSTANCE_HEADER);
         return value != null && APP_INSTANCE.matcher(value).matches() ? value : null;
     }

@@ -1,5 +1,6 @@
 package org.gonghui.union;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.gonghui.geo.GeoArea;
+import org.gonghui.region.Region;
 import org.gonghui.region.Regions;
 import org.gonghui.security.Subtree;
 import org.gonghui.support.SqlText;
@@ -87,26 +89,49 @@ record PublicUnionQuery(String where, Map<String, Object> params, GeoArea area) 
      */
     private static final String CARD_COLUMNS = "u.id, u.name, u.short_name, u.kind, u.host_employer_name, u.address,"
             + " case when u.publish_office_phone then u.office_phone end as office_phone, u.opening_hours, u.region_code, "
-            + Subtree.column("u") + " as chain, u.latitude, u.longitude";
+            + Subtree.column("u") + ", u.latitude, u.longitude";
 
-    /** One page of cards (with distances, when near), in the list's order, after the given position; one statement. */
+    /**
+     * The unions above each card of the page ({@code c}), root first, as parallel arrays, and the nearest region code
+     * among them (for a card without one of its own): each by its primary key, for the page's rows only.
+     */
+    private static final String ABOVE = "left join lateral (select array_agg(x.id order by x.n) as above_ids,"
+            + " array_agg(x.name order by x.n) as above_names, array_agg(x.level order by x.n) as above_levels,"
+            + " (array_agg(x.region_code order by x.n desc) filter (where x.region_code is not null))[1] as inherited_region_code"
+            + " from (select a.id, a.name, a.level, a.region_code, p.n from unnest(" + Subtree.sqlIdsAbove("c")
+            + ") with ordinality as p(id, n) join trade_union a on a.id = p.id) x) above on true"
+            // a lateral with a limit, so that the region is found by its key per row: as a plain join the planner hashed the whole table
+            + " left join lateral (select r.code, r.name, r.level, r.parent_code, r.retired from region r"
+            + " where r.code = coalesce(c.region_code, above.inherited_region_code) limit 1) r on true";
+
+    private static final String CARD = "select c.id, c.name, c.short_name, c.kind, c.host_employer_name, c.address, c.office_phone,"
+            + " c.opening_hours, c.latitude, c.longitude, c.distance_km, above.above_ids, above.above_names, above.above_levels,"
+            + " r.code as region_code, r.name as region_name, r.level as region_level, r.parent_code as region_parent_code,"
+            + " r.retired as region_retired from (";
+
+    /**
+     * One page of cards (with distances, when near), in the list's order, after the given position, each with the
+     * unions above it and its region (its own code, else the nearest one above): one statement.
+     */
     @SuppressWarnings("unchecked")
     List<Candidate> page(Double afterKm, Long afterId, int limit) {
         String sql;
         if (area == null) {
-            sql = "select " + CARD_COLUMNS + ", cast(null as double precision) as distance_km from trade_union u where " + where
-                    + (afterId == null ? "" : " and u.id > :afterId") + " order by u.id limit :limit";
+            sql = CARD + "select " + CARD_COLUMNS + ", cast(null as double precision) as distance_km from trade_union u where " + where
+                    + (afterId == null ? "" : " and u.id > :afterId") + " order by u.id limit :limit) c " + ABOVE + " order by c.id";
         } else {
-            sql = "select * from (select " + CARD_COLUMNS + ", " + GeoArea.distanceKmSql("u") + " as distance_km from trade_union u where " + where
-                    + ") c where distance_km <= :radius" + (afterId == null ? "" : " and (distance_km, id) > (:afterKm, :afterId)")
-                    + " order by distance_km, id limit :limit";
+            sql = CARD + "select * from (select " + CARD_COLUMNS + ", " + GeoArea.distanceKmSql("u") + " as distance_km from trade_union u where "
+                    + where + ") n where distance_km <= :radius" + (afterId == null ? "" : " and (distance_km, id) > (:afterKm, :afterId)")
+                    + " order by distance_km, id limit :limit) c " + ABOVE + " order by c.distance_km, c.id";
         }
         var query = TradeUnion.getEntityManager().createNativeQuery(sql).unwrap(NativeQuery.class)
                 .addScalar("id", Long.class).addScalar("name", String.class).addScalar("short_name", String.class)
                 .addScalar("kind", String.class).addScalar("host_employer_name", String.class).addScalar("address", String.class)
-                .addScalar("office_phone", String.class).addScalar("opening_hours", String[].class).addScalar("region_code", String.class)
-                .addScalar("chain", String.class).addScalar("latitude", Double.class).addScalar("longitude", Double.class)
-                .addScalar("distance_km", Double.class);
+                .addScalar("office_phone", String.class).addScalar("opening_hours", String[].class)
+                .addScalar("latitude", Double.class).addScalar("longitude", Double.class).addScalar("distance_km", Double.class)
+                .addScalar("above_ids", Long[].class).addScalar("above_names", String[].class).addScalar("above_levels", String[].class)
+                .addScalar("region_code", String.class).addScalar("region_name", String.class).addScalar("region_level", String.class)
+                .addScalar("region_parent_code", String.class).addScalar("region_retired", Boolean.class);
         query.setParameter("limit", limit);
         bind(query);
         if (afterId != null) {
@@ -133,14 +158,29 @@ record PublicUnionQuery(String where, Map<String, Object> params, GeoArea area) 
         }
     }
 
-    /** A union of the list: its public card's columns and its distance from the point (null without one). */
+    /**
+     * A union of the list: its public card's columns, its distance from the point (null without one), the unions
+     * above it (root first) and its region (null when neither it nor a union above has a code naming a division).
+     */
     record Candidate(long id, String name, String shortName, UnionKind kind, String hostEmployerName, String address, String publishedPhone,
-            String[] openingPeriods, String regionCode, String path, Double latitude, Double longitude, Double distanceKm) {
+            String[] openingPeriods, Double latitude, Double longitude, Double distanceKm, List<UnionRef> above, Region region) {
 
         static Candidate of(Object[] row) {
             return new Candidate((Long) row[0], (String) row[1], (String) row[2], UnionKind.valueOf((String) row[3]), (String) row[4],
-                    (String) row[5], (String) row[6], (String[]) row[7], (String) row[8], (String) row[9], (Double) row[10], (Double) row[11],
-                    (Double) row[12]);
+                    (String) row[5], (String) row[6], (String[]) row[7], (Double) row[8], (Double) row[9], (Double) row[10],
+                    above((Long[]) row[11], (String[]) row[12], (String[]) row[13]),
+                    row[14] == null ? null : Region.of((String) row[14], (String) row[15], (String) row[16], (String) row[17], (Boolean) row[18]));
+        }
+
+        private static List<UnionRef> above(Long[] ids, String[] names, String[] levels) {
+            if (ids == null) {
+                return List.of();
+            }
+            List<UnionRef> above = new ArrayList<>(ids.length);
+            for (int i = 0; i < ids.length; i++) {
+                above.add(new UnionRef(ids[i], names[i], UnionLevel.valueOf(levels[i])));
+            }
+            return above;
         }
     }
 }

@@ -8,10 +8,12 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.gonghui.geo.CoordinateSystem;
+import org.gonghui.region.Region;
 
 /**
  * A union as anyone may see it: how to find and reach it, nothing about its officials or members. Built
- * from the row; the office phone is copied only when the union chose to publish it.
+ * from the page's row, which also holds the unions above it and its region (plain fields: nothing is left
+ * to resolve per card but its location); the office phone is copied only when the union chose to publish it.
  */
 @Name("UnionCard")
 @Description("工会名片 (a union's public card, as findUnions shows it to anyone: name, kind, where it is, how to reach it). "
@@ -47,11 +49,13 @@ public class UnionCard {
     @Description("开放时间 (opening hours), by day and opening time; empty when not given.")
     public List<@NonNull OpeningHours> openingHours;
 
-    @Ignore
-    public final String regionCode;
+    @NonNull
+    @Description("上级工会 (the unions above, root first: id, name and level), e.g. 中华全国总工会 … 洛阳市总工会 吉利区总工会.")
+    public List<@NonNull UnionRef> above;
 
-    @Ignore
-    public final List<Long> pathIds;
+    @Description("行政区划 (the union's administrative division: its own region code, else that of the nearest union above with one; "
+            + "may be a retired code, marked so); null when none is known.")
+    public Region region;
 
     @Ignore
     public final Double latitude;
@@ -72,8 +76,8 @@ public class UnionCard {
         this.address = row.address();
         this.officePhone = row.publishedPhone();
         this.openingHours = OpeningHours.read(row.openingPeriods());
-        this.regionCode = row.regionCode();
-        this.pathIds = TradeUnion.idsOf(row.path());
+        this.above = row.above();
+        this.region = row.region();
         this.latitude = row.latitude();
         this.longitude = row.longitude();
         this.requestSystem = requestSystem;

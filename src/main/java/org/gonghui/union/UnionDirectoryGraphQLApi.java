@@ -13,7 +13,6 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.gonghui.geo.CoordinateSystem;
 import org.gonghui.geo.GeoPoint;
-import org.gonghui.region.Region;
 import org.gonghui.support.Paging;
 import org.gonghui.support.RateLimited;
 import org.gonghui.support.TranslateErrors;
@@ -23,7 +22,8 @@ import org.gonghui.support.paging.SortKey;
 
 /**
  * The public union directory as GraphQL: {@code findUnions} for everyone (workers' apps, no login), with
- * the cards' batched fields. Rate-limited like nearestSites.
+ * the list's total and the cards' location (the unions above and the region come with the page's row).
+ * Rate-limited like nearestSites.
  */
 @GraphQLApi
 @TranslateErrors
@@ -64,24 +64,6 @@ public class UnionDirectoryGraphQLApi {
     @NonNull
     public List<@NonNull Integer> totalCount(@Source List<UnionCardConnection> sources) {
         return directory.totalCounts(sources);
-    }
-
-    // Batched: one statement for the unions above every card of a page (avoids N+1).
-    @Name("above")
-    @Description("上级工会 (the unions above, root first: id, name and level), e.g. 中华全国总工会 … 洛阳市总工会 吉利区总工会.")
-    @PermitAll
-    @NonNull
-    public List<@NonNull List<@NonNull UnionRef>> above(@Source List<UnionCard> sources) {
-        return directory.above(sources);
-    }
-
-    // Batched: at most two statements for the divisions of every card of a page (avoids N+1).
-    @Name("region")
-    @Description("行政区划 (the union's administrative division: its own region code, else that of the nearest union above with one; "
-            + "may be a retired code, marked so); null when none is known.")
-    @PermitAll
-    public List<Region> region(@Source List<UnionCard> sources) {
-        return directory.regions(sources);
     }
 
     @Name("location")

@@ -12,6 +12,7 @@ import org.gonghui.testing.DemoData;
 import org.gonghui.testing.GraphQLClient;
 import org.gonghui.testing.GraphQLClient.Result;
 import org.gonghui.testing.QuarkusTestWithOidc;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +41,23 @@ class CardVerificationRateLimitTests {
         DemoData.execute(dataSource, "truncate rate_limit_bucket");
     }
 
+    @AfterEach
+    void restore() {
+        DemoData.restore(dataSource);
+    }
+
     private static Result verify() {
         return GraphQLClient.post(null, "{ verifyMemberCard(payload: \"a.b.c\") { valid reason } }");
+    }
+
+    private static Result verify(String payload) {
+        return GraphQLClient.post(null, MemberCardTests.VERIFY, Map.of("p", payload));
+    }
+
+    private static void assertRefused(Result refused) {
+        assertEquals(429, refused.status(), refused::toString);
+        assertEquals("RATE_LIMITED", refused.errorCode(), refused::toString);
+        assertNull(refused.data("verifyMemberCard"), refused::toString);
     }
 
     @Test
@@ -53,9 +69,36 @@ class CardVerificationRateLimitTests {
             assertFalse(granted.hasErrors(), granted::toString);
             assertEquals("MALFORMED", granted.data("verifyMemberCard.reason"), granted::toString);
         }
-        Result refused = verify();
-        assertEquals(429, refused.status(), refused::toString);
-        assertEquals("RATE_LIMITED", refused.errorCode(), refused::toString);
-        assertNull(refused.data("verifyMemberCard"), refused::toString);
+        assertRefused(verify());
+    }
+
+    @Test
+    void genuineCardsBeyondTheAddressBudgetGet429WithNothingOfTheHolder() {
+        // the card's check takes its token in the statement that reads the holder: refused, it reads and reveals nothing
+        DemoData.execute(dataSource, "update person set subject = '" + MemberCardTests.HOLDER_SUBJECT + "' where id = " + MemberCardTests.MEMBER);
+        Result card = GraphQLClient.post(MemberCardTests.holderToken(), MemberCardTests.CARD_QUERY);
+        assertFalse(card.hasErrors(), card::toString);
+        String payload = card.data("me.membership.card.qrPayload");
+        String masked = CardVerification.maskName(DemoData.queryString(dataSource, "select name from person where id = " + MemberCardTests.MEMBER));
+        for (int i = 0; i < 4; i++) {
+            Result granted = verify(payload);
+            assertFalse(granted.hasErrors(), granted::toString);
+            assertEquals(Boolean.TRUE, granted.data("verifyMemberCard.valid"), granted::toString);
+            assertEquals(masked, granted.data("verifyMemberCard.holderName"), granted::toString);
+        }
+        Result refused = verify(payload);
+        assertRefused(refused);
+        assertFalse(refused.body().contains(masked), refused::toString);
+    }
+
+    @Test
+    void anOversizedPayloadDrawsFromTheBudgetAndIsRefusedLikeAnyOtherOnceItIsSpent() {
+        String oversized = "x".repeat(CardService.MAX_PAYLOAD_LENGTH + 1);
+        for (int i = 0; i < 4; i++) {
+            Result tooLong = verify(oversized);
+            assertEquals("VALIDATION", tooLong.errorCode(), tooLong::toString);
+        }
+        assertRefused(verify(oversized));
+        assertRefused(verify());
     }
 }

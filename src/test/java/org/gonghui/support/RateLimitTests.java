@@ -210,4 +210,42 @@ class RateLimitTests {
         assertEquals(8, granted);
         assertEquals(1, DemoData.queryLong(dataSource, "select count(*) from rate_limit_bucket where id = 'public-global/all'"));
     }
+
+    @Test
+    void anAddressThatIsRefusedDoesNotSpendTheBudgetOfAllAnonymousCallers() {
+        // one address asks 10 times: its burst of 4 is granted, the 6 refusals take nothing from everybody's 8
+        int granted = 0;
+        for (int i = 0; i < 10; i++) {
+            if (buckets.takePublicQuery("addr:198.51.100.1", null).isEmpty()) {
+                granted++;
+            }
+        }
+        assertEquals(4, granted);
+        int others = 0;
+        for (int address = 2; address <= 6; address++) {
+            if (buckets.takePublicQuery("addr:198.51.100." + address, null).isEmpty()) {
+                others++;
+            }
+        }
+        assertEquals(4, others, "everybody's 8 less the first address's 4");
+    }
+
+    @Test
+    void anEmptyAddressBucketRefillsOverTheMinuteAndSaysHowLongToWait() {
+        for (int i = 0; i < 4; i++) {
+            assertTrue(buckets.takePublicQuery("addr:198.51.100.7", null).isEmpty());
+        }
+        // the refill is 1 a minute (5 a minute, 4 at once): an empty bucket waits a minute for its next token
+        var wait = buckets.takePublicQuery("addr:198.51.100.7", null);
+        assertTrue(wait.isPresent());
+        assertTrue(wait.getAsLong() >= 59 && wait.getAsLong() <= 60, () -> "wait " + wait);
+        // half a minute later half a token has come back: still refused, for about half a minute
+        DemoData.execute(dataSource, "update rate_limit_bucket set refilled_at = refilled_at - interval '30 seconds' where id = 'public-address/addr:198.51.100.7'");
+        var half = buckets.takePublicQuery("addr:198.51.100.7", null);
+        assertTrue(half.isPresent() && half.getAsLong() >= 29 && half.getAsLong() <= 31, () -> "wait " + half);
+        // a whole minute later, one token: one more request, not two
+        DemoData.execute(dataSource, "update rate_limit_bucket set refilled_at = refilled_at - interval '60 seconds' where id = 'public-address/addr:198.51.100.7'");
+        assertTrue(buckets.takePublicQuery("addr:198.51.100.7", null).isEmpty());
+        assertTrue(buckets.takePublicQuery("addr:198.51.100.7", null).isPresent());
+    }
 }
