@@ -68,7 +68,7 @@
 #                                      builds interleave, in the given order in odd rounds and reversed in even ones. The report gives per query the median req/s of each build
 #                                      over the rounds and the ratio of the last build to the first, then the app process's
 #                                      CPU per request (utime+stime around each measured run / requests), which other load
-#                                      on the machine hardly moves, also without the JIT compiler threads.
+#                                      on the machine moves far less than req/s, also without the JIT compiler threads.
 #   ROUNDS [3]                         rounds of COMPARE (an even number puts each build in each position equally)
 set -euo pipefail
 
