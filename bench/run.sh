@@ -727,8 +727,9 @@ if [ -n "$COMPARE" ]; then
     stop_app
     declare -A CMP_RPS CMP_P50 CMP_P99 CMP_CPU CMP_WORK
     # CPU per request of the app process (utime + stime of /proc/PID/stat, in clock ticks, around the measured
-    # run, divided by the requests wrk completed): unlike req/s, it hardly moves when other processes share the
-    # machine. "work" leaves out the JIT compiler threads, whose share says how far the JVM is still from warm.
+    # run, divided by the requests wrk completed): it moves far less than req/s when other processes share the
+    # machine, though inside a VM CPU time still grows with contention. "work" leaves out the JIT compiler
+    # threads, whose share says how far the JVM is still from warm.
     CLK_TCK=$(getconf CLK_TCK)
     app_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
     jit_ticks() {
