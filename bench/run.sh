@@ -66,7 +66,9 @@
 #                                      REUSE_DB=1. For each of ROUNDS rounds, each build in turn is started, warmed up
 #                                      (JIT_WARMUP per query), measured (every query of PHASES), and stopped: the
 #                                      builds interleave, in the given order in odd rounds and reversed in even ones. The report gives per query the median req/s of each build
-#                                      over the rounds and the ratio of the last build to the first.
+#                                      over the rounds and the ratio of the last build to the first, then the app process's
+#                                      CPU per request (utime+stime around each measured run / requests), which other load
+#                                      on the machine moves far less than req/s, also without the JIT compiler threads.
 #   ROUNDS [3]                         rounds of COMPARE (an even number puts each build in each position equally)
 set -euo pipefail
 
@@ -723,7 +725,21 @@ count_scans() { # name command...: runs the command and adds the sequential scan
 # --- Compare mode: every build in turn per round, each started afresh, warmed up and measured.
 if [ -n "$COMPARE" ]; then
     stop_app
-    declare -A CMP_RPS CMP_P50 CMP_P99
+    declare -A CMP_RPS CMP_P50 CMP_P99 CMP_CPU CMP_WORK
+    # CPU per request of the app process (utime + stime of /proc/PID/stat, in clock ticks, around the measured
+    # run, divided by the requests wrk completed): it moves far less than req/s when other processes share the
+    # machine, though inside a VM CPU time still grows with contention. "work" leaves out the JIT compiler
+    # threads, whose share says how far the JVM is still from warm.
+    CLK_TCK=$(getconf CLK_TCK)
+    app_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
+    jit_ticks() {
+        local t=0 f
+        for f in /proc/"$APP_PID"/task/*/stat; do
+            case "$(cat "$f" 2>/dev/null)" in *"(C1 CompilerThre)"*|*"(C2 CompilerThre)"*) t=$((t + $(awk '{ print $14 + $15 }' "$f"))) ;; esac
+        done
+        echo "$t"
+    }
+    us_per_request() { awk -v t="$1" -v hz="$CLK_TCK" -v n="$2" 'BEGIN { if (n > 0) printf "%.0f", t * 1e6 / hz / n; else printf "0" }'; }
     LABELS=()
     for spec in $COMPARE; do LABELS+=("${spec%%:*}"); done
     REVERSED=$(tr ' ' '\n' <<<"$COMPARE" | sed '/^$/d' | tac | tr '\n' ' ')
@@ -743,7 +759,11 @@ if [ -n "$COMPARE" ]; then
             for name in "${QUERIES[@]}"; do
                 run_wrk "$name" "$(body_of "$name")" "$WARMUP" >/dev/null
                 log "round $round, $label: measuring $name ${DURATION}s"
+                cpu0=$(app_ticks); jit0=$(jit_ticks)
                 result=$(run_wrk "$name" "$(body_of "$name")" "$DURATION")
+                cpu1=$(app_ticks); jit1=$(jit_ticks)
+                CMP_CPU[$label,$name]="${CMP_CPU[$label,$name]:-} $(us_per_request $((cpu1 - cpu0)) "$(field requests "$result")")"
+                CMP_WORK[$label,$name]="${CMP_WORK[$label,$name]:-} $(us_per_request $((cpu1 - cpu0 - jit1 + jit0)) "$(field requests "$result")")"
                 CMP_RPS[$label,$name]="${CMP_RPS[$label,$name]:-} $(field rps "$result")"
                 CMP_P50[$label,$name]="${CMP_P50[$label,$name]:-} $(field p50_ms "$result")"
                 CMP_P99[$label,$name]="${CMP_P99[$label,$name]:-} $(field p99_ms "$result")"
@@ -773,6 +793,21 @@ if [ -n "$COMPARE" ]; then
             done
             printf ' %10s  ' "$(awk -v a="$(median "${CMP_RPS[$LAST,$name]}")" -v b="$(median "${CMP_RPS[$FIRST,$name]}")" 'BEGIN { if (b > 0) printf "%.3f", a / b; else printf "-" }')"
             for label in "${LABELS[@]}"; do printf ' %s:%s' "$label" "$(tr -s ' ' ',' <<<"${CMP_RPS[$label,$name]# }")"; done
+            echo
+        done
+        echo
+        echo "CPU per request of the app process, median over the rounds (us; in brackets without the JIT compiler threads);"
+        echo "$FIRST/$LAST: the ratio of the process CPU, >= 1 when the last build is as cheap per request as the first"
+        printf '%-6s' query
+        for label in "${LABELS[@]}"; do printf ' %22s' "$label us/req (no JIT)"; done
+        printf ' %10s   %s\n' "$FIRST/$LAST" "us/req per round"
+        for name in "${QUERIES[@]}"; do
+            printf '%-6s' "$name"
+            for label in "${LABELS[@]}"; do
+                printf ' %22s' "$(median "${CMP_CPU[$label,$name]}") ($(median "${CMP_WORK[$label,$name]}"))"
+            done
+            printf ' %10s  ' "$(awk -v a="$(median "${CMP_CPU[$FIRST,$name]}")" -v b="$(median "${CMP_CPU[$LAST,$name]}")" 'BEGIN { if (b > 0) printf "%.3f", a / b; else printf "-" }')"
+            for label in "${LABELS[@]}"; do printf ' %s:%s' "$label" "$(tr -s ' ' ',' <<<"${CMP_CPU[$label,$name]# }")"; done
             echo
         done
     } | tee "$RESULT_FILE"

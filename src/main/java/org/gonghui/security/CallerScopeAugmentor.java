@@ -9,6 +9,7 @@ import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.gonghui.support.RefusedSignInException;
+import org.gonghui.support.StatementTimeout;
 import org.gonghui.support.UnavailableException;
 import org.gonghui.union.TradeUnion;
 import org.gonghui.union.UnionStatus;
@@ -57,7 +58,7 @@ public class CallerScopeAugmentor implements SecurityIdentityAugmentor {
             Long unionId = unionId(identity).orElseThrow(() -> refuse(identity, "official token without a numeric union_id"));
             TradeUnion.Placement placement;
             try {
-                placement = TradeUnion.placementOf(dataSource, unionId)
+                placement = StatementTimeout.duringSignIn(() -> TradeUnion.placementOf(dataSource, unionId))
                         .orElseThrow(() -> refuse(identity, "union_id " + unionId + " does not exist"));
             } catch (IllegalStateException e) {
                 LOG.warnf("Cannot check the token's union %s: %s", unionId, e.getMessage());

@@ -6,11 +6,10 @@ import java.sql.Statement;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.postgresql.PGConnection;
 
 import io.agroal.api.AgroalPoolInterceptor;
 import io.quarkus.arc.Arc;
@@ -25,48 +24,65 @@ import io.vertx.ext.web.RoutingContext;
  * and a request never runs unbounded on a connection a job used. A statement cut short is
  * LIMIT_EXCEEDED (see {@link ErrorTranslator}) and its transaction rolls back.
  * <p>
- * The setting is only sent when the connection's session does not already hold it: reads outside a
- * transaction take a connection per statement, and a round trip to repeat the same setting was a
- * good part of a small public query's time. A setting made inside a transaction (which a rollback
- * undoes) is not remembered, so the next checkout sets it again.
+ * A checkout that finds the connection already holding the value it needs sends nothing: reads outside
+ * a transaction check a connection out once per statement, so setting it every time doubled their round
+ * trips. A value counts as held only once it is committed (set in autocommit mode); one set inside a
+ * transaction may still roll back, so the connection is then set again on its next checkout.
  */
 @ApplicationScoped
 public class StatementTimeout implements AgroalPoolInterceptor {
 
-    /** Marks a session set back to the database's default. */
-    private static final long DEFAULT = 0;
+    /** The committed statement_timeout (ms, 0 = the database's default) of each physical connection; weak: pooled connections come and go. */
+    private static final Map<Connection, Long> HELD = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Set while the sign-in of an HTTP request looks up the caller's union (before any request context exists). */
+    private static final ThreadLocal<Boolean> SIGN_IN = new ThreadLocal<>();
 
     @Inject
     RequestLimits limits;
 
-    /** What each physical connection's session holds, as far as it is known for certain (weak: closed connections go). */
-    private final Map<Object, Long> held = Collections.synchronizedMap(new WeakHashMap<>());
-
     @Override
     public void onConnectionAcquire(Connection connection) {
-        long millis = servesGraphQL() ? Math.max(DEFAULT, limits.statementTimeout().toMillis()) : DEFAULT;
+        apply(connection, servesRequest() ? limits.statementTimeout().toMillis() : 0);
+    }
+
+    /**
+     * Runs the sign-in look-up of an HTTP request under the request's statement timeout, like the
+     * statements of the request itself (so the request's next checkout finds its value already set).
+     */
+    public static <T> T duringSignIn(Supplier<T> lookup) {
+        SIGN_IN.set(Boolean.TRUE);
         try {
-            PGConnection session = connection.unwrap(PGConnection.class);
-            Long current = held.get(session);
-            if (current != null && current == millis) {
+            return lookup.get();
+        } finally {
+            SIGN_IN.remove();
+        }
+    }
+
+    /** Gives the connection this statement_timeout (0: the database's default), unless it already holds it. */
+    static void apply(Connection connection, long millis) {
+        try {
+            Connection physical = connection.unwrap(Connection.class);
+            Long held = HELD.get(physical);
+            if (held != null && held == millis) {
                 return;
             }
-            // the physical connection's own state: inside a transaction the setting is undone by a rollback
-            boolean autoCommit = ((Connection) session).getAutoCommit();
+            HELD.remove(physical);
             try (Statement statement = connection.createStatement()) {
-                statement.execute(millis > DEFAULT ? "set statement_timeout = " + millis : "reset statement_timeout");
+                statement.execute(millis > 0 ? "set statement_timeout = " + millis : "reset statement_timeout");
             }
-            if (autoCommit) {
-                held.put(session, millis);
-            } else {
-                held.remove(session);
+            if (physical.getAutoCommit()) {
+                HELD.put(physical, millis);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not set the statement timeout", e);
         }
     }
 
-    private static boolean servesGraphQL() {
+    private static boolean servesRequest() {
+        if (SIGN_IN.get() != null) {
+            return true;
+        }
         if (!Arc.container().requestContext().isActive()) {
             return false;
         }

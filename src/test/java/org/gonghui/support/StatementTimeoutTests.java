@@ -130,6 +130,46 @@ class StatementTimeoutTests {
         assertEquals(before, DemoData.fingerprint(dataSource), "nothing written");
     }
 
+    /** The session's statement_timeout as PostgreSQL shows it ("700ms", "0"). */
+    private static String shown(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); var rs = statement.executeQuery("show statement_timeout")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void aCheckoutThatFindsTheTimeoutAlreadyCommittedSendsNothing() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            StatementTimeout.apply(connection, 700);
+            assertEquals("700ms", shown(connection));
+            // changed behind the interceptor's back: a second checkout for 700 ms must not send a statement
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set statement_timeout = 900");
+            }
+            StatementTimeout.apply(connection, 700);
+            assertEquals("900ms", shown(connection), "the connection was set again although it held the value");
+            StatementTimeout.apply(connection, 0);
+            assertEquals("0", shown(connection));
+        }
+    }
+
+    @Test
+    void aResetRolledBackWithItsTransactionIsSentAgain() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            StatementTimeout.apply(connection, 700);
+            connection.setAutoCommit(false);
+            StatementTimeout.apply(connection, 0);
+            assertEquals("0", shown(connection));
+            connection.rollback();
+            assertEquals("700ms", shown(connection), "PostgreSQL undoes a SET with its transaction");
+            connection.setAutoCommit(true);
+            // a background job's checkout: the rolled-back reset must not count as held
+            StatementTimeout.apply(connection, 0);
+            assertEquals("0", shown(connection));
+        }
+    }
+
     @Test
     void theStatisticsFoldIsNotCutByTheRequestTimeout() throws Exception {
         DemoData.execute(dataSource, "update trade_union set new_employment_form = not new_employment_form where id = 41030612");
