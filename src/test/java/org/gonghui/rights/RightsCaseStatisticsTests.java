@@ -580,12 +580,12 @@ class RightsCaseStatisticsTests {
                 + " and status in ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS')"));
 
         List<Case> cases = readCases();
-        assertFiguresEqualTheRecount(cases, "dissolved, rows pending");
-        assertTrue(DemoData.queryLong(dataSource, "select count(*) from rights_case_stat_pending") > 0, "the referral wrote figure differences");
+        // the scheduled fold may have run meanwhile: pending rows or not, the figures are the recount
+        assertFiguresEqualTheRecount(cases, "dissolved, before the fold");
         assertEquals(acceptedBefore - acceptedThere, exact(post("quanzong", acceptedQuery)).getInt("data.rightsCaseStatistics.accepted"));
         folder.foldAll();
         assertEquals(0, DemoData.queryLong(dataSource, "select count(*) from rights_case_stat_pending"));
-        assertFiguresEqualTheRecount(cases, "dissolved, folded");
+        assertFiguresEqualTheRecount(cases, "dissolved, after the fold");
     }
 
     void assertFiguresEqualTheRecount(List<Case> cases, String when) {
