@@ -148,7 +148,7 @@ on conflict do nothing;
 select status, count(*) from rights_case group by 1 order by 1;
 
 -- The figures' monthly rollup (V23), from the cases as loaded: written with SQL, not through the case
--- service, so the rollup is rebuilt from them (and folded into every ancestor's rows).
+-- service, so the rollup is rebuilt from them (summed for every union above the receiving one).
 select gonghui_rights_case_rebuild();
 select count(*) as rollup_rows from rights_case_stat;
 

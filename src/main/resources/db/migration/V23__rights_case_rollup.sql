@@ -102,19 +102,48 @@ begin
 end $$;
 
 -- Rebuilds the rollup from the cases as they stand: after a bulk load or SQL written outside the case
--- service (bench/generate_rights_cases.sql, tests that insert cases with SQL).
+-- service (bench/generate_rights_cases.sql, tests that insert cases with SQL). Set-based, so that it is
+-- quick for millions of cases (1,000,000 cases give about 24,000,000 rollup rows): one scan of the cases
+-- computes every case's cells (gonghui_rights_case_cells is a single SELECT in LANGUAGE sql, inlined by the
+-- planner into the scan: no call per case), and one sort by (metric, the receiving union's path) sums them
+-- for every union of every tier at once: GROUP BY metric, ROLLUP(path[1], .., path[depth]) gives for each
+-- prefix path[1..k] the sum over the subtree of path[k] (a union's id fixes the ids above it). A grouping
+-- whose last id is null (a path shorter than k) is no union's and is dropped. The rows go straight into
+-- rights_case_stat (nothing pending) with the primary key built after them, which is quicker than
+-- 24,000,000 index insertions.
 create function gonghui_rights_case_rebuild() returns void
     language plpgsql as $$
+declare
+    depth integer;
+    levels text;
+    unions text;
 begin
     perform pg_advisory_xact_lock(1735356007);
+    perform set_config('work_mem', '256MB', true);
+    perform set_config('maintenance_work_mem', '512MB', true);
     truncate rights_case_stat_pending, rights_case_stat;
-    insert into rights_case_stat_pending (union_id, metric, value)
-    select c.received_union_id, m.metric, sum(m.value)
-      from rights_case c
-     cross join lateral gonghui_rights_case_cells(c.category, c.channel, c.submitted_at, c.accepted_at, c.declined_at, c.resolved_at,
-                                                  c.resolve_due, c.resolve_working_days, c.wages_recovered, c.closed_at, c.rating) m
-     group by 1, 2;
-    perform gonghui_rights_case_fold(2147483647);
+    select coalesce(max(array_length(string_to_array(trim(both '/' from path), '/'), 1)), 1) into depth from trade_union;
+    -- levels: p[1], .., p[depth]; unions: the union a grouping sums for, by which ids it keeps
+    -- (grouping(p[1], .., p[depth]) is 0 when all are kept, 1 without the last, 3 without the last two, ...)
+    select string_agg(format('p[%s]', k), ', ' order by k),
+           'case grouping(' || string_agg(format('p[%s]', k), ', ' order by k) || ') '
+           || string_agg(format('when %s then p[%s]', (1 << (depth - k)) - 1, k), ' ' order by k desc) || ' end'
+      into levels, unions
+      from generate_series(1, depth) k;
+    alter table rights_case_stat drop constraint rights_case_stat_pkey;
+    execute format($q$
+        insert into rights_case_stat (union_id, metric, value)
+        select s.union_id, s.metric, s.value
+          from (select %s as union_id, x.metric, sum(x.value)::bigint as value
+                  from (select string_to_array(trim(both '/' from u.path), '/')::bigint[] as p, m.metric collate "C" as metric, m.value
+                          from rights_case c
+                          join trade_union u on u.id = c.received_union_id
+                         cross join lateral gonghui_rights_case_cells(c.category, c.channel, c.submitted_at, c.accepted_at, c.declined_at,
+                                                                      c.resolved_at, c.resolve_due, c.resolve_working_days, c.wages_recovered,
+                                                                      c.closed_at, c.rating) m) x
+                 group by x.metric, rollup (%s)) s
+         where s.union_id is not null and s.value <> 0$q$, unions, levels);
+    alter table rights_case_stat add primary key (union_id, metric);
 end $$;
 
 select gonghui_rights_case_rebuild();

@@ -30,8 +30,10 @@ import org.gonghui.union.UnionDissolved;
  * the dissolved union added to the referrers (it keeps its summary), a REFERRED step with the actor
  * "system", an audit record per case ({@code referRightsCase}, by the official who dissolved the union,
  * with the reason) and a notice to each worker. A case stays open, so its entry in rights_case_open (the
- * one-open-case rule, keyed by worker, employer and category, not by union) stays as it is. Set-based,
- * whatever the number of cases: one update, one insert of steps, at most two of notices, one of audit records.
+ * one-open-case rule, keyed by worker, employer and category, not by union) stays as it is. Undoing an acceptance
+ * changes the figures: the update writes the cases' figure differences into the rollup's pending rows (V23), as a
+ * step through the case service does. Set-based, whatever the number of cases: one update (with its figure
+ * differences), one insert of steps, at most two of notices, one of audit records.
  */
 @ApplicationScoped
 public class DissolvedUnionCases {
@@ -96,28 +98,58 @@ public class DissolvedUnionCases {
                 "Your rights case was referred to " + to.name + ": the union handling it was dissolved", workers));
     }
 
-    /** Refers every open case of the union in one statement (rows locked; a case that left the open states meanwhile is left alone). */
+    /**
+     * Refers every open case of the union in one statement (rows locked; a case that left the open states meanwhile is left alone).
+     * The same statement keeps the rights-case rollup exact, as {@link RightsCaseFigureLedger} does for one case: it writes each
+     * receiving union's difference between the moved cases' figure cells before and after (acceptance is undone) into
+     * rights_case_stat_pending.
+     */
     @SuppressWarnings("unchecked")
     private List<Moved> refer(long from, long to, Deadline due) {
         List<Object[]> rows = em.createNativeQuery("""
-                update rights_case r
-                   set handling_union_id = :to,
-                       referred_from_union_ids = r.referred_from_union_ids || cast(:from as bigint),
-                       status = 'SUBMITTED',
-                       accept_due = cast(:due as date),
-                       deadline_fallback = :fallback,
-                       resolve_due = null,
-                       accepted_at = null,
-                       assigned_to = null,
-                       version = r.version + 1,
-                       updated_at = now()
-                  from (select id, status, assigned_to, accept_due, resolve_due from rights_case
-                         where handling_union_id = :from and status in ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS')
-                         order by id
-                           for update) was
-                 where r.id = was.id
-                returning r.id, was.status, was.assigned_to, cast(was.accept_due as text), cast(was.resolve_due as text),
-                          r.membership_id, r.worker_subject""")
+                with was as (
+                    select id, status, assigned_to, accept_due, resolve_due, received_union_id, category, channel, submitted_at, accepted_at,
+                           declined_at, resolved_at, resolve_working_days, wages_recovered, closed_at, rating
+                      from rights_case
+                     where handling_union_id = :from and status in ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS')
+                     order by id
+                       for update),
+                moved as (
+                    update rights_case r
+                       set handling_union_id = :to,
+                           referred_from_union_ids = r.referred_from_union_ids || cast(:from as bigint),
+                           status = 'SUBMITTED',
+                           accept_due = cast(:due as date),
+                           deadline_fallback = :fallback,
+                           resolve_due = null,
+                           accepted_at = null,
+                           assigned_to = null,
+                           version = r.version + 1,
+                           updated_at = now()
+                      from was
+                     where r.id = was.id
+                    returning r.id, was.status, was.assigned_to, cast(was.accept_due as text) as accept_due, cast(was.resolve_due as text) as resolve_due,
+                              r.membership_id, r.worker_subject, r.received_union_id, r.category, r.channel, r.submitted_at, r.accepted_at,
+                              r.declined_at, r.resolved_at, r.resolve_due as new_resolve_due, r.resolve_working_days, r.wages_recovered, r.closed_at,
+                              r.rating),
+                figures as (
+                    insert into rights_case_stat_pending (union_id, metric, value)
+                    select x.union_id, x.metric, sum(x.value)
+                      from (select w.received_union_id as union_id, m.metric, -m.value as value
+                              from was w
+                             cross join lateral gonghui_rights_case_cells(w.category, w.channel, w.submitted_at, w.accepted_at, w.declined_at,
+                                                                          w.resolved_at, w.resolve_due, w.resolve_working_days, w.wages_recovered,
+                                                                          w.closed_at, w.rating) m
+                             where w.id in (select id from moved)
+                            union all
+                            select n.received_union_id, m.metric, m.value
+                              from moved n
+                             cross join lateral gonghui_rights_case_cells(n.category, n.channel, n.submitted_at, n.accepted_at, n.declined_at,
+                                                                          n.resolved_at, n.new_resolve_due, n.resolve_working_days, n.wages_recovered,
+                                                                          n.closed_at, n.rating) m) x
+                     group by 1, 2
+                    having sum(x.value) <> 0)
+                select id, status, assigned_to, accept_due, resolve_due, membership_id, worker_subject from moved""")
                 .setParameter("from", from).setParameter("to", to).setParameter("due", due.day().toString())
                 .setParameter("fallback", due.fallback())
                 .getResultList();

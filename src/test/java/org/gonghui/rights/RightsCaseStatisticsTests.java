@@ -563,6 +563,31 @@ class RightsCaseStatisticsTests {
         assertEquals(cases.size(), national.getInt("data.rightsCaseStatistics.received"));
     }
 
+    @Test
+    void dissolvingAUnionWithOpenCasesKeepsTheRollupEqualToTheRecountBeforeAndAfterTheFold() throws Exception {
+        insert(generate(240, 31));
+        long acceptedThere = DemoData.queryLong(dataSource, "select count(*) from rights_case where handling_union_id = 41030611"
+                + " and status in ('ACCEPTED', 'IN_PROGRESS') and accepted_at is not null");
+        assertTrue(acceptedThere > 0, "accepted open cases handled by the union: " + acceptedThere);
+        String thisMonth = YearMonth.now(CHINA).toString();
+        String acceptedQuery = "{ rightsCaseStatistics(unionId: 41030611, period: {from: \"2025-11\", to: \"" + thisMonth + "\"}) { accepted } }";
+        int acceptedBefore = exact(post("quanzong", acceptedQuery)).getInt("data.rightsCaseStatistics.accepted");
+
+        // the set-based referral undoes the acceptances: SUBMITTED at the union above, accepted_at cleared
+        RightsFixtures.ok(RightsFixtures.as("heyang", "mutation($input: DissolveUnionInput!) { dissolveUnion(input: $input) { id status } }",
+                Map.of("input", Map.of("id", 41030611, "version", DemoData.version(dataSource, 41030611L), "reason", "企业注销"))));
+        assertEquals(0, DemoData.queryLong(dataSource, "select count(*) from rights_case where handling_union_id = 41030611"
+                + " and status in ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS')"));
+
+        List<Case> cases = readCases();
+        // the scheduled fold may have run meanwhile: pending rows or not, the figures are the recount
+        assertFiguresEqualTheRecount(cases, "dissolved, before the fold");
+        assertEquals(acceptedBefore - acceptedThere, exact(post("quanzong", acceptedQuery)).getInt("data.rightsCaseStatistics.accepted"));
+        folder.foldAll();
+        assertEquals(0, DemoData.queryLong(dataSource, "select count(*) from rights_case_stat_pending"));
+        assertFiguresEqualTheRecount(cases, "dissolved, after the fold");
+    }
+
     void assertFiguresEqualTheRecount(List<Case> cases, String when) {
         LocalDate today = LocalDate.now(CHINA);
         String thisMonth = YearMonth.now(CHINA).toString();
