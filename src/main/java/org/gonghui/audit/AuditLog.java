@@ -90,7 +90,7 @@ public class AuditLog {
                 insert into audit_event (request_id, actor_subject, actor_role, actor_union_id, operation, target_type, target_id,
                                          target_union_id, target_path, changes, reason)
                 select c.v ->> 'requestId', :actor, :role, cast(c.v ->> 'actorUnionId' as bigint), :operation, :targetType,
-                       cast(x.e ->> 'targetId' as bigint), :union, :path, cast(x.e ->> 'changes' as jsonb), c.v ->> 'reason'
+                       cast(x.e ->> 'targetId' as bigint), :union, :targetPath, cast(x.e ->> 'changes' as jsonb), c.v ->> 'reason'
                   from jsonb_array_elements(cast(:rows as jsonb)) with ordinality as x(e, n), (select cast(:common as jsonb)) as c(v)
                  order by x.n""")
                 .setParameter("actor", caller.subject())
@@ -98,7 +98,7 @@ public class AuditLog {
                 .setParameter("operation", operation)
                 .setParameter("targetType", targetType)
                 .setParameter("union", unionId)
-                .setParameter("path", unionPath)
+                .setParameter("targetPath", unionPath)
                 .setParameter("rows", rows.build().toString())
                 .setParameter("common", common.build().toString())
                 .executeUpdate();
