@@ -41,13 +41,15 @@ public class ErrorTranslator {
     Object translate(InvocationContext context) throws Exception {
         // Taken before the call: when the client hangs up, Quarkus ends the request context (and closes the
         // request's database session under a running resolver), so afterwards the request can no longer be found.
-        RoutingContext request = currentRequest();
+        // A resolver that starts with no request context runs for a request that has already ended: its client hung up.
+        boolean ended = !Arc.container().requestContext().isActive();
+        RoutingContext request = ended ? null : currentRequest();
         try {
             return context.proceed();
         } catch (ApiException e) {
             throw e;
         } catch (Exception e) {
-            throw translate(e, request);
+            throw translate(e, request, ended);
         }
     }
 
@@ -81,10 +83,10 @@ public class ErrorTranslator {
     }
 
     static ApiException translate(Throwable e) {
-        return translate(e, currentRequest());
+        return translate(e, currentRequest(), false);
     }
 
-    private static ApiException translate(Throwable e, RoutingContext request) {
+    private static ApiException translate(Throwable e, RoutingContext request, boolean requestEnded) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ApiException api) {
                 return api;
@@ -113,7 +115,7 @@ public class ErrorTranslator {
             }
         }
         String reference = UUID.randomUUID().toString();
-        if (request != null && request.response().closed()) {
+        if (requestEnded || request != null && request.response().closed()) {
             // The client hung up and the request's resources were closed under it: nobody to answer, nothing broken.
             LOG.debugf(e, "Request abandoned by the client, reference %s", reference);
         } else {
