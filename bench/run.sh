@@ -974,19 +974,17 @@ fi
 # in and the named parameters numbered), with the app stopped; one summary line each.
 RIGHTS_PLANS_FILE="$WORK/rights-plans.txt"
 RIGHTS_PLAN_SUMMARY=""
-rights_statement() { # constant: the statement of RightsCaseStatisticsService as the app runs it, parameters $1..$5 ($1..$4 for FIGURES)
+rights_statement() { # constant: the statement of RightsCaseStatisticsService as the app runs it, parameters $1..$5
     local source="$REPO_DIR/src/main/java/org/gonghui/rights/RightsCaseStatisticsService.java" sql
     sql=$(java_text_block "$source" "$1")
     fragment() { sed -n "s/.*static final String $1 = \"\(.*\)\";/\1/p" "$source"; }
     # the .formatted(...) arguments, in their order: Subtree.sqlWithinByRange("u", "t"), then the fragments
     sql=${sql//'%1$s'/"u.path >= t.path and u.path < left(t.path, -1) || '0'"}
     if [ "$1" = FIGURES ]; then
-        # the rollup's statement (V23): the pending rows' subtree by prefix, the targets' paths; parameters $1..$4
-        sql=${sql//'%2$s'/"starts_with(u.path, t.path)"}; sql=${sql//'%3$s'/"t.path"}
-        sed 's/:fromMonth\b/$2/g; s/:afterMonth\b/$3/g; s/:day\b/$4/g' <<<"$sql"
-        return
+        sql=${sql//'%2$s'/$(fragment RESOLVED_IN)}; sql=${sql//'%3$s'/$(fragment OPEN)}; sql=${sql//'%4$s'/$(fragment OVERDUE)}
+    else
+        sql=${sql//'%2$s'/$(fragment OPEN)}; sql=${sql//'%3$s'/$(fragment OVERDUE)}
     fi
-    sql=${sql//'%2$s'/$(fragment OPEN)}; sql=${sql//'%3$s'/$(fragment OVERDUE)}
     # java_text_block numbered :ids and :end as StatisticsService's $1 and $2; these are $1..$5
     sed 's/\$2/$3/g; s/:end\b/$3/g; s/:start\b/$2/g; s/:dayEnd\b/$5/g; s/:day\b/$4/g' <<<"$sql"
 }

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.gonghui.rights.RightsCaseAccess.Reach;
-import org.gonghui.union.TradeUnion;
 
 /**
  * A rights case as the caller's reach shows it, built from a stored row when it is read: fields beyond
@@ -165,13 +164,6 @@ public class RightsCase {
     /** The handling union's parent (FULL reach and escalation). */
     @Ignore
     Long handlingParentId;
-
-    /** The handling and receiving unions when the list read them with the case (the queue joins them); null otherwise. */
-    @Ignore
-    TradeUnion handlingUnion;
-
-    @Ignore
-    TradeUnion receivedUnion;
 
     /** The sort value of the queue by deadline (its cursors carry it). */
     @Ignore

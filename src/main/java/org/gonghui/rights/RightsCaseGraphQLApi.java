@@ -25,9 +25,6 @@ import org.gonghui.support.paging.PageRequest;
 import org.gonghui.support.paging.SortKey;
 import org.gonghui.union.TradeUnion;
 
-import graphql.schema.DataFetchingEnvironment;
-import io.smallrye.graphql.api.Context;
-
 /**
  * Rights cases (维权): workers submit and follow their own, officials record, handle and read those of
  * their subtree; every case is shown per the caller's reach ({@link RightsCaseAccess}).
@@ -56,9 +53,6 @@ public class RightsCaseGraphQLApi {
 
     @Inject
     Paging paging;
-
-    @Inject
-    Context context;
 
     // --- workers
 
@@ -209,12 +203,7 @@ public class RightsCaseGraphQLApi {
             @Name("orderBy") @Description("The order; default SUBMITTED_AT DESC.") RightsCaseInputs.Order orderBy,
             @Name("first") @Description("Page size, 0 to the maximum page size; default 20.") Integer first,
             @Name("after") @Description("Cursor of the last case of the previous page, in the same order.") String after) {
-        return reads.queue(filter, PageRequest.of(first, after, paging, ordering(orderBy)), selects("totalCount"));
-    }
-
-    /** Whether the request selects this field of the list being fetched (the queue counts in its page statement only when asked). */
-    private boolean selects(String field) {
-        return context.unwrap(DataFetchingEnvironment.class).getSelectionSet().contains(field);
+        return reads.queue(filter, PageRequest.of(first, after, paging, ordering(orderBy)));
     }
 
     /** The ordering of the queue for orderBy (each its own cursors). */
@@ -271,13 +260,13 @@ public class RightsCaseGraphQLApi {
     @Description("受理工会 (the union handling the case now; null when it lies outside your subtree, and for workers: see handlingUnionName).")
     @RolesAllowed({ Roles.OFFICIAL, Roles.MEMBER })
     public List<TradeUnion> handlingUnion(@Source List<RightsCase> sources) {
-        return reads.unions(sources, true);
+        return reads.unions(sources, c -> c.handlingUnionId);
     }
 
     @Name("receivedUnion")
     @Description("首次受理工会 (the union the case was first lodged with; null when it lies outside your subtree, and for workers).")
     @RolesAllowed({ Roles.OFFICIAL, Roles.MEMBER })
     public List<TradeUnion> receivedUnion(@Source List<RightsCase> sources) {
-        return reads.unions(sources, false);
+        return reads.unions(sources, c -> c.receivedUnionId);
     }
 }

@@ -78,30 +78,15 @@ public class RightsCaseReads {
     @Inject
     EntityManager em;
 
-    /** What a list counts: its HQL joins, condition and parameters (a record, so equal lists are counted once). */
-    record Hql(String from, String where, Map<String, Object> params) {
-        Hql(String where, Map<String, Object> params) {
-            this(FROM, where, params);
-        }
+    /** What a list counts: its HQL condition and parameters (a record, so equal lists are counted once). */
+    record Hql(String where, Map<String, Object> params) {
     }
 
     private static final Counter<Hql> COUNT = Counter.eachBy(q -> {
-        TypedQuery<Long> count = Panache.getEntityManager().createQuery("select count(c)" + q.from() + " where " + q.where(), Long.class);
+        TypedQuery<Long> count = Panache.getEntityManager().createQuery("select count(c)" + FROM + " where " + q.where(), Long.class);
         q.params().forEach(count::setParameter);
         return count.getSingleResult();
     });
-
-    /** A count the page statement took already (the queue's): the counter only hands it over. */
-    record Known(long count) {
-    }
-
-    private static final Counter<Known> KNOWN = Counter.eachBy(Known::count);
-
-    /** The queue's rows: the case, its handling union (whose parent and path give the reach) and its receiving union. */
-    private static final String QUEUE_SELECT = "select c, u, r";
-    private static final String QUEUE_FROM = FROM + " join TradeUnion r on r.id = c.receivedUnionId";
-    /** The queue rooted at a union the request names: the root joined, checked against the caller's subtree in the same statement. */
-    private static final String ROOT_FROM = QUEUE_FROM + " join TradeUnion q on q.id = :root";
 
     // --- the officials' queue
 
@@ -109,16 +94,13 @@ public class RightsCaseReads {
      * The cases handled by the unions of a subtree (the filter's union, default the caller's; NOT_FOUND
      * outside the caller's subtree), filtered and sorted, one page.
      */
-    public RightsCaseConnection queue(RightsCaseInputs.Filter filter, PageRequest<?> page, boolean withCount) {
+    public RightsCaseConnection queue(RightsCaseInputs.Filter filter, PageRequest<?> page) {
         RightsCaseInputs.Filter f = filter == null ? new RightsCaseInputs.Filter() : filter;
-        Subtree own = scope.subtree();
+        Subtree subtree = scope.subtree(f.unionId, "filter.unionId");
         long root = f.unionId != null ? f.unionId : caller.official().unionId();
         LocalDate today = RightsDeadlines.day(Instant.now());
-        Map<String, Object> params = own.parameters();
-        // the filter's union is checked in the page statement itself (no row when it lies outside)
-        StringBuilder where = new StringBuilder(f.unionId == null ? own.covers("u") : own.coversUnder("u", "q"));
-        params.put("root", root);
-        String from = f.unionId == null ? QUEUE_FROM : ROOT_FROM;
+        Map<String, Object> params = subtree.parameters();
+        StringBuilder where = new StringBuilder(subtree.covers("u"));
         if (f.statuses != null && !f.statuses.isEmpty()) {
             where.append(" and c.status in (:statuses)");
             params.put("statuses", f.statuses);
@@ -134,6 +116,7 @@ public class RightsCaseReads {
         }
         if (f.escalated != null) {
             where.append(f.escalated ? " and " : " and not ").append("(u.parentId = :root and ").append(OVERDUE).append(")");
+            params.put("root", root);
             overdueParams = true;
         }
         if (overdueParams) {
@@ -153,12 +136,7 @@ public class RightsCaseReads {
             where.append(" and c.submittedAt < :to");
             params.put("to", startOf(f.submittedTo.plusDays(1)));
         }
-        if (!(from + where).contains(":root")) {
-            params.remove("root");
-        }
-        Hql counted = new Hql(from, where.toString(), Map.copyOf(params));
-        // totalCount, when selected, in the page statement: the same joins and condition under other aliases, without the cursor
-        String count = withCount ? ", (select count(c2)" + aliased(from) + " where " + aliased(where.toString()) + ")" : "";
+        CountKey<Hql> count = new CountKey<>(COUNT, new Hql(where.toString(), Map.copyOf(params)));
         // the ordering the API chose from orderBy: by the next deadline (its cursors carry the day) or by id
         boolean byDue = page.ordering().key() == SortKey.DATE;
         boolean descending = page.ordering().sort().endsWith(" desc");
@@ -174,37 +152,10 @@ public class RightsCaseReads {
             params.put("afterId", page.afterId());
         }
         String sort = byDue ? " order by c.dueSort" + direction + ", c.id" + direction : " order by c.id" + direction;
-        TypedQuery<Object[]> query = em.createQuery(QUEUE_SELECT + count + from + " where " + where + sort, Object[].class);
-        params.forEach(query::setParameter);
-        List<Object[]> fetched = query.setMaxResults(page.rowsToFetch()).getResultList();
-        CountKey<?> countKey;
-        if (fetched.isEmpty()) {
-            // no row: the filter's union may lie outside the caller's subtree (NOT_FOUND), else the list is empty here
-            scope.subtree(f.unionId, "filter.unionId");
-            countKey = new CountKey<>(COUNT, counted);
-        } else {
-            countKey = withCount ? new CountKey<>(KNOWN, new Known(((Number) fetched.get(0)[3]).longValue())) : new CountKey<>(COUNT, counted);
-        }
-        List<RightsCase> rows = new ArrayList<>(fetched.size());
-        for (Object[] row : fetched) {
-            RightsCaseRecord c = (RightsCaseRecord) row[0];
-            TradeUnion handling = (TradeUnion) row[1];
-            // a row of the queue lies in the caller's subtree, so the referrers cannot change its reach
-            Reach reach = access.reach(new CaseUnions(c.id, c.handlingUnionId, handling.parentId, handling.path, List.of(), c.workerSubject));
-            RightsCase v = view(c, reach, handling.name, handling.parentId, today);
-            v.handlingUnion = handling;
-            v.receivedUnion = (TradeUnion) row[2];
-            rows.add(v);
-        }
+        List<RightsCase> rows = views(fetch(where + sort, params, page.rowsToFetch()), today);
         @SuppressWarnings("unchecked")
         PageRequest<LocalDate> dated = (PageRequest<LocalDate>) page;
-        return new RightsCaseConnection(byDue ? dated.page(rows, c -> c.dueSort, c -> c.id, countKey) : page.page(rows, c -> c.id, countKey));
-    }
-
-    /** The queue's joins or condition under the count subquery's own aliases (c2, u2, r2, q2). */
-    private static String aliased(String hql) {
-        return hql.replaceAll("\\b([curq])\\.", "$12.").replaceAll("RightsCaseRecord c\\b", "RightsCaseRecord c2")
-                .replaceAll("TradeUnion ([urq])\\b", "TradeUnion $12");
+        return new RightsCaseConnection(byDue ? dated.page(rows, c -> c.dueSort, c -> c.id, count) : page.page(rows, c -> c.id, count));
     }
 
     /** The caller's own cases (submitted with their login or recorded for it), newest first. */
@@ -281,23 +232,13 @@ public class RightsCaseReads {
     }
 
     /** A union of each case (handling or received), when the caller is an official who sees it; null for workers. */
-    public List<TradeUnion> unions(List<RightsCase> cases, boolean handling) {
-        Function<RightsCase, Long> unionOf = handling ? c -> c.handlingUnionId : c -> c.receivedUnionId;
+    public List<TradeUnion> unions(List<RightsCase> cases, Function<RightsCase, Long> unionOf) {
         CallerScope who = caller.scope();
         if (!who.isOfficial()) {
             return cases.stream().map(c -> (TradeUnion) null).toList();
         }
-        // the queue read its unions with the cases (one per row): only the others are loaded, in one statement
-        Function<RightsCase, TradeUnion> joined = handling ? c -> c.handlingUnion : c -> c.receivedUnion;
-        List<Long> missing = cases.stream().filter(c -> joined.apply(c) == null).map(unionOf).distinct().toList();
-        Map<Long, TradeUnion> visible = missing.isEmpty() ? Map.of() : scope.visibleUnions(missing);
-        return cases.stream().map(c -> {
-            if (c.reach == Reach.WORKER) {
-                return null;
-            }
-            TradeUnion union = joined.apply(c);
-            return union != null ? (scope.sees(union) ? union : null) : visible.get(unionOf.apply(c));
-        }).toList();
+        Map<Long, TradeUnion> visible = scope.visibleUnions(cases.stream().map(unionOf).distinct().toList());
+        return cases.stream().map(c -> c.reach == Reach.WORKER ? null : visible.get(unionOf.apply(c))).toList();
     }
 
     // --- the audited reveal

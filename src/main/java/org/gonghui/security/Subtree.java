@@ -60,19 +60,6 @@ public final class Subtree {
         return pathExpression + " >= :" + FROM + " and " + pathExpression + " < :" + TO;
     }
 
-    /**
-     * HQL: the union of alias {@code unionAlias} lies in the subtree of the union of alias
-     * {@code rootAlias} (joined by the id a request names), and that root lies in this subtree. A root
-     * outside yields no row, so one statement both checks the id and reads the list; an empty answer is
-     * told apart from NOT_FOUND with {@code Scope.subtree(id, field)}.
-     */
-    public String coversUnder(String unionAlias, String rootAlias) {
-        String path = column(unionAlias);
-        String root = column(rootAlias);
-        return covers(rootAlias) + " and " + path + " >= " + root + " and " + path + " < concat(substring(" + root + ", 1, length(" + root
-                + ") - 1), '0')";
-    }
-
     /** HQL: the union id property {@code unionIdProperty} names a union of this subtree (programs, sites, funds, targets). */
     public String hqlUnionIdIn(String unionIdProperty) {
         return unionIdProperty + " in (select u.id from TradeUnion u where " + covers("u") + ")";
