@@ -39,23 +39,28 @@ public class ErrorTranslator {
 
     @AroundInvoke
     Object translate(InvocationContext context) throws Exception {
-        // Taken before the call: when the client hangs up, Quarkus ends the request context (and closes the
-        // request's database session under a running resolver), so afterwards the request can no longer be found.
-        // A resolver that starts with no request context runs for a request that has already ended: its client hung up.
-        boolean ended = !Arc.container().requestContext().isActive();
-        RoutingContext request = ended ? null : currentRequest();
         try {
             return context.proceed();
         } catch (ApiException e) {
             throw e;
         } catch (Exception e) {
-            throw translate(e, request, ended);
+            throw translate(e, true);
         }
     }
 
-    private static RoutingContext currentRequest() {
+    /**
+     * Whether the request failed because its client hung up. A GraphQL resolver always runs inside its request's
+     * context, and Quarkus ends that context (closing the request's database session under a running resolver)
+     * when the connection closes: a resolver that finds no context, or a closed response, served an abandoned
+     * request. Outside resolvers (route handlers, REST) an inactive context says nothing.
+     */
+    private static boolean abandoned(boolean inResolver) {
         ManagedContext requestContext = Arc.container().requestContext();
-        return requestContext.isActive() ? Arc.container().instance(CurrentVertxRequest.class).get().getCurrent() : null;
+        if (!requestContext.isActive()) {
+            return inResolver;
+        }
+        RoutingContext request = Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
+        return request != null && request.response().closed();
     }
 
     /** Unique indexes that race-losing writers hit, in words; the index name itself is not shown. */
@@ -83,10 +88,10 @@ public class ErrorTranslator {
     }
 
     static ApiException translate(Throwable e) {
-        return translate(e, currentRequest(), false);
+        return translate(e, false);
     }
 
-    private static ApiException translate(Throwable e, RoutingContext request, boolean requestEnded) {
+    private static ApiException translate(Throwable e, boolean inResolver) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ApiException api) {
                 return api;
@@ -115,7 +120,7 @@ public class ErrorTranslator {
             }
         }
         String reference = UUID.randomUUID().toString();
-        if (requestEnded || request != null && request.response().closed()) {
+        if (abandoned(inResolver)) {
             // The client hung up and the request's resources were closed under it: nobody to answer, nothing broken.
             LOG.debugf(e, "Request abandoned by the client, reference %s", reference);
         } else {
